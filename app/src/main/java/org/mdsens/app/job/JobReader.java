@@ -183,7 +183,7 @@ public final class JobReader {
             return switch (k) {
                 case SOFT_SPHERE, WCA -> List.of("sigma", "epsilon");
                 case LENNARD_JONES -> List.of("sigma", "epsilon", "cutoff");
-                case MORSE -> List.of("epsilon", "r0", "a");
+                case MORSE -> List.of("epsilon", "r0", "a", "cutoff");
                 case CUSTOM -> List.of();
             };
         }
@@ -240,9 +240,9 @@ public final class JobReader {
             Double r0 = t.optPositive("r0");
             Double width = t.optPositive("a");
             if (kind == PotentialKind.MORSE) {
-                for (String k : List.of("epsilon", "r0", "a")) {
+                for (String k : List.of("epsilon", "r0", "a", "cutoff")) {
                     if (!t.has(k)) throw t.error("needs " + k + " for morse (φ = ε[(1 − e^{−a(r − r0)})² − 1]; "
-                            + "set epsilon, r0 and a, and override them per pair in [potential.pairs.\"A-B\"])");
+                            + "set epsilon, r0, a and cutoff; override them per pair in [potential.pairs.\"A-B\"])");
                 }
             }
             List<PairSpec> pairs = readPairs(t.optTable("pairs"));

@@ -5,7 +5,7 @@ import java.util.Collection;
 /**
  * "Did you mean ...?" for misspelled keys and names: the closest candidate by optimal string
  * alignment distance (Levenshtein plus adjacent transpositions), if it is close enough to be a
- * plausible typo (at most 1 edit for names up to 4 characters, 2 up to 8, 3 beyond).
+ * plausible typo (none for names of 1 or 2 characters beyond case, at most 1 edit up to 4 characters, 2 up to 8, 3 beyond).
  */
 public final class Suggestions {
 
@@ -25,7 +25,7 @@ public final class Suggestions {
         }
         if (best == null) return null;
         int len = Math.max(typed.length(), best.length());
-        int allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+        int allowed = len <= 2 ? 0 : len <= 4 ? 1 : len <= 8 ? 2 : 3;
         return bestDistance <= allowed ? best : null;
     }
 

@@ -35,7 +35,10 @@ package org.mdsens.md.minimize;
  * <p><b>Statuses.</b> {@link Status#CONVERGED}; {@link Status#MAX_ITERATIONS};
  * {@link Status#LINE_SEARCH_FAILED} when {@value #MAX_LINE_SEARCH_EVALUATIONS} trial evaluations
  * along p = F find no step with sufficient decrease; {@link Status#STAGNATED} when the step
- * bracket shrinks below round-off relative to the positions (α·max|p_k| ≤ 2⁻⁵²·max|x_k|);
+ * bracket shrinks below round-off relative to the positions (α·max|p_k| ≤ 2⁻⁵²·max|x_k|), or
+ * when {@value #STAGNATION_WINDOW} consecutive accepted iterations change the energy by no more
+ * than the round-off bound without lowering the best max force (the tolerance is below the
+ * force noise floor);
  * {@link Status#NON_FINITE} as soon as any evaluation (trial points included) gives a NaN or
  * infinite energy or force, the positions then being those of that evaluation;
  * {@link Status#CANCELLED}. On LINE_SEARCH_FAILED and STAGNATED the positions are restored to the
@@ -54,6 +57,11 @@ public final class LbfgsMinimizer implements Minimizer {
     public static final double C2 = 0.9;
     /** Trial evaluations allowed in one line search. */
     public static final int MAX_LINE_SEARCH_EVALUATIONS = 40;
+    /**
+     * Consecutive accepted iterations with an unresolved energy change and no new lowest max
+     * force after which the run is {@link Status#STAGNATED} (the force noise floor was reached).
+     */
+    public static final int STAGNATION_WINDOW = 500;
 
     private static final int ACCEPTED = 0;
     private static final int FAILED = 1;
@@ -124,6 +132,8 @@ public final class LbfgsMinimizer implements Minimizer {
         if (!run.finite(e0)) return run.finish(Status.NON_FINITE);
         if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
         System.arraycopy(x, 0, x0, 0, len);
+        double bestMaxForce = run.maxForce;
+        int stall = 0;
 
         while (true) {
             if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
@@ -165,6 +175,14 @@ public final class LbfgsMinimizer implements Minimizer {
             // x holds x0 + αp and fTrial its forces; store (s, y) and move on
             double eNew = lsEnergy;
             double maxF = run.lastMaxForce;
+            if (maxF < bestMaxForce) {
+                bestMaxForce = maxF;
+                stall = 0;
+            } else if (LineSearchTests.resolved(eNew - e0, roundoffBound(e0, n))) {
+                stall = 0;
+            } else {
+                stall++;
+            }
             updateMemory(x, len);
             System.arraycopy(x, 0, x0, 0, len);
             double[] t = f0;
@@ -173,6 +191,7 @@ public final class LbfgsMinimizer implements Minimizer {
             e0 = eNew;
             run.accept(eNew, maxF);
             if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (stall >= STAGNATION_WINDOW) return run.finish(Status.STAGNATED);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.mdsens.md.io.BondTopology;
 import org.mdsens.md.minimize.MinimizerConfig;
 import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.model.HarmonicBonds;
@@ -40,7 +41,7 @@ public final class JobBuilder {
     private JobBuilder() { }
 
     /** The starting system as loaded or generated, with what the file said besides positions. */
-    record Start(ParticleSystem system, HarmonicBonds fileBonds, boolean fileMasses, String origin) { }
+    record Start(ParticleSystem system, BondTopology fileBonds, boolean fileMasses, String origin) { }
 
     /** Builds everything a run needs; throws {@link JobFileException} for unusable input. */
     public static BuiltJob build(JobSpec spec) {
@@ -225,16 +226,17 @@ public final class JobBuilder {
 
     // ---- bonds -------------------------------------------------------------------------------
 
-    private static HarmonicBonds bonds(JobSpec spec, ParticleSystem system, HarmonicBonds fromFile) {
+    private static HarmonicBonds bonds(JobSpec spec, ParticleSystem system, BondTopology fromFile) {
         BondsSpec b = spec.bonds();
         List<String> typeNames = new ArrayList<>(b.types().keySet());
         int nFile = fromFile == null ? 0 : fromFile.size();
-        if (nFile > 0) {
-            for (String t : fromFile.typeNames()) {
-                if (!b.types().containsKey(t)) {
-                    throw spec.source().error(List.of("bonds"), spec.system().file() + " has bonds of type " + t
-                            + ": give their parameters in [bonds.types." + t + "] with k and r0");
-                }
+        List<String> fileTypes = nFile > 0 ? fromFile.defaultTypeNames() : List.of();
+        int[] fileType = nFile > 0 ? fromFile.type() : new int[0];
+        for (int k = 0; k < nFile; k++) {
+            String t = fileTypes.get(fileType[k]);
+            if (!b.types().containsKey(t)) {
+                throw spec.source().error(List.of("bonds"), spec.system().file() + " has bonds of type " + t
+                        + ": give their k and r0 in a [bonds.types.\"" + t + "\"] table");
             }
         }
         if (nFile == 0 && b.bonds().isEmpty()) {
@@ -245,10 +247,12 @@ public final class JobBuilder {
         int[] second = new int[total];
         int[] type = new int[total];
         int m = 0;
+        int[] ff = nFile > 0 ? fromFile.first() : new int[0];
+        int[] fs = nFile > 0 ? fromFile.second() : new int[0];
         for (int k = 0; k < nFile; k++, m++) {
-            first[m] = fromFile.first(k);
-            second[m] = fromFile.second(k);
-            type[m] = typeNames.indexOf(fromFile.typeNames().get(fromFile.type(k)));
+            first[m] = ff[k];
+            second[m] = fs[k];
+            type[m] = typeNames.indexOf(fileTypes.get(fileType[k]));
         }
         int n = system.size();
         for (int k = 0; k < b.bonds().size(); k++, m++) {

@@ -1,7 +1,6 @@
 package org.mdsens.app.job;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.mdsens.md.minimize.MinimizerConfig;
 import org.mdsens.md.model.EnergyModel;
@@ -42,14 +41,14 @@ public record BuiltJob(JobSpec spec, String name, ParticleSystem system, EnergyM
         if (s.box() instanceof Box.Periodic p) {
             sb.append("periodic box");
             double[] l = p.lengths();
-            for (int a = 0; a < l.length; a++) sb.append(a == 0 ? " " : " x ").append(String.format(Locale.ROOT, "%.6g", l[a]));
+            for (int a = 0; a < l.length; a++) sb.append(a == 0 ? " " : " x ").append(TomlTable.num(l[a]));
         } else {
             sb.append("open box");
         }
         sb.append(", ").append(model.pair().kind().label());
         if (model.bonds().size() > 0) sb.append(" + ").append(model.bonds().size()).append(" bonds");
         sb.append(", ").append(minimizer.algorithm().label()).append(" to max force ")
-                .append(String.format(Locale.ROOT, "%.3g", minimizer.forceTolerance()));
+                .append(TomlTable.num(minimizer.forceTolerance()));
         sb.append("; ").append(origin);
         return sb.toString();
     }

@@ -286,10 +286,9 @@ public final class JobBuilder {
         for (double l : p.lengths()) {
             if (l < 2 * rc) {
                 List<String> path = spec.potential().cutoff() != null ? List.of("potential", "cutoff") : List.of("potential");
-                throw spec.source().error(path, String.format(Locale.ROOT,
-                        "[potential] the largest cutoff %.6g needs periodic box lengths >= %.6g (minimum image), "
-                                + "got %.6g (N = %d): use more particles or cells, or a shorter cutoff",
-                        rc, 2 * rc, l, system.size()));
+                throw spec.source().error(path, "[potential] the largest cutoff " + TomlTable.num(rc)
+                        + " needs periodic box lengths >= " + TomlTable.num(2 * rc) + " (minimum image), got "
+                        + TomlTable.num(l) + " (N = " + system.size() + "): use more particles or cells, or a shorter cutoff");
             }
         }
     }

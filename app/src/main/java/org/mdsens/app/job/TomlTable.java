@@ -224,4 +224,13 @@ final class TomlTable {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
         return Double.toString(d).replace("E", "e");
     }
+
+    /** A double to 6 significant digits without trailing zeros ({@code 3.5}, {@code 10.0795}, {@code 1e-10}). */
+    static String num(double d) {
+        if (!Double.isFinite(d)) return Double.toString(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        java.math.BigDecimal b = new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros();
+        double a = Math.abs(d);
+        return a >= 1e-4 && a < 1e7 ? b.toPlainString() : b.toString().replace("E", "e").replace("e+", "e");
+    }
 }

@@ -70,7 +70,7 @@ public final class ExtendedXyz {
 
     /** The first frame of a file; later frames are not read. */
     public static XyzFrame read(Path path, XyzReadOptions options) throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = LineCursor.open(path)) {
             return read(r, path.toString(), options);
         }
     }
@@ -87,7 +87,7 @@ public final class ExtendedXyz {
 
     /** Every frame of a file, in order. */
     public static List<XyzFrame> readAll(Path path, XyzReadOptions options) throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = LineCursor.open(path)) {
             return readAll(r, path.toString(), options);
         }
     }
@@ -107,7 +107,7 @@ public final class ExtendedXyz {
 
     /** The last frame of a file (every frame is checked). */
     public static XyzFrame readLast(Path path, XyzReadOptions options) throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = LineCursor.open(path)) {
             return readLast(r, path.toString(), options);
         }
     }
@@ -435,8 +435,8 @@ public final class ExtendedXyz {
             }
             for (int a = 0; a < 3; a++) {
                 switch (tok[a].toLowerCase(Locale.ROOT)) {
-                    case "t", "true" -> pbc[a] = true;
-                    case "f", "false" -> pbc[a] = false;
+                    case "t", "true", "1" -> pbc[a] = true;
+                    case "f", "false", "0" -> pbc[a] = false;
                     default -> throw in.error("pbc entry " + Tokens.quote(tok[a]) + " is not T or F",
                             "pbc=\"T T T\", \"T T F\" or \"F F F\"");
                 }

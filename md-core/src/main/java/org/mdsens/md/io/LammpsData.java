@@ -108,7 +108,7 @@ public final class LammpsData {
     /** Reads a data file; {@code periodic = false} gives an open box with the file's coordinates unshifted. */
     public static LammpsDataFile read(Path path, int dimension, List<String> speciesNames, boolean periodic)
             throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = LineCursor.open(path)) {
             return read(r, path.toString(), dimension, speciesNames, periodic);
         }
     }
@@ -248,6 +248,11 @@ public final class LammpsData {
             String name = Tokens.stripComment(keywordLine);
             Count c = SECTIONS.get(name);
             if (c == null) {
+                if (sectionsSeen.isEmpty()) {
+                    throw in.error("unknown header or section line " + Tokens.quote(name),
+                            "a header line such as 'N atoms', 'N atom types', 'lo hi xlo xhi', "
+                                    + "or a section name such as Masses, Atoms, Velocities, Bonds or Pair Coeffs");
+                }
                 throw in.error("unknown section " + Tokens.quote(name),
                         "a section name such as Masses, Atoms, Velocities, Bonds or Pair Coeffs");
             }
@@ -337,7 +342,13 @@ public final class LammpsData {
             }
             ids[k] = Tokens.integer(tok[idCol], in, "atom id");
             if (ids[k] < 1) throw in.error("atom id " + ids[k] + " is not positive", "atom ids >= 1");
-            types[k] = Tokens.integer(tok[typeCol], in, "atom type", 1, Math.max(1, counts[Count.ATOM_TYPES.ordinal()]));
+            long atomTypes = counts[Count.ATOM_TYPES.ordinal()];
+            long t = Tokens.integer(tok[typeCol], in, "atom type");
+            if (t < 1 || t > atomTypes) {
+                throw in.error("atom type " + t + " is outside the " + atomTypes + " atom types the header declares",
+                        "an atom type in [1, " + atomTypes + "]");
+            }
+            types[k] = (int) t;
             for (int a = 0; a < 3; a++) {
                 raw[3 * k + a] = Tokens.real(tok[xCol + a], in, "xyz".charAt(a) + " coordinate");
                 if (tok.length == base + 3) {
@@ -351,7 +362,13 @@ public final class LammpsData {
         private void parseBond(int k, String[] tok) {
             if (tok.length != 4) throw in.error("Bonds line has " + tok.length + " columns", "4 columns: id type atom1 atom2");
             bondIds[k] = Tokens.integer(tok[0], in, "bond id");
-            bondTypes[k] = Tokens.integer(tok[1], in, "bond type", 1, Math.max(1, counts[Count.BOND_TYPES.ordinal()]));
+            long bondTypeCount = counts[Count.BOND_TYPES.ordinal()];
+            long t = Tokens.integer(tok[1], in, "bond type");
+            if (t < 1 || t > bondTypeCount) {
+                throw in.error("bond type " + t + " is outside the " + bondTypeCount + " bond types the header declares",
+                        "a bond type in [1, " + bondTypeCount + "]");
+            }
+            bondTypes[k] = (int) t;
             bondAtoms[2 * k] = Tokens.integer(tok[2], in, "bond atom");
             bondAtoms[2 * k + 1] = Tokens.integer(tok[3], in, "bond atom");
             if (bondAtoms[2 * k] == bondAtoms[2 * k + 1]) {

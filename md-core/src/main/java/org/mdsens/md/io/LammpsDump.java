@@ -2,8 +2,6 @@ package org.mdsens.md.io;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +52,7 @@ public final class LammpsDump {
 
     /** Every frame of a dump file. */
     public static List<LammpsDumpFrame> readAll(Path path, int dimension, List<String> speciesNames) throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = LineCursor.open(path)) {
             return readAll(r, path.toString(), dimension, speciesNames);
         }
     }
@@ -221,8 +219,8 @@ public final class LammpsDump {
         List<Integer> extra = new ArrayList<>();
         for (int c = 0; c < names.length; c++) {
             if (c == idCol || c == typeCol || c == elementCol) continue;
-            boolean used = false;
-            for (int a = 0; a < dimension; a++) used |= c == xCol[a] || c == imgCol[a];
+            boolean used = names[c].equals("ix") || names[c].equals("iy") || names[c].equals("iz");
+            for (int a = 0; a < 3; a++) used |= names[c].equals(sets[chosen][a]);
             if (!used) extra.add(c);
         }
 

@@ -2,7 +2,11 @@ package org.mdsens.md.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Reads text line by line and remembers the 1-based number of the last line returned, so every
@@ -22,6 +26,14 @@ final class LineCursor {
 
     String source() { return source; }
 
+    /**
+     * Opens a file as UTF-8 text; malformed bytes (a Latin-1 comment, say) become U+FFFD instead of
+     * failing the whole read with a MalformedInputException.
+     */
+    static Reader open(Path path) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
+    }
+
     /** Number of the last line returned by {@link #next()} (0 before the first). */
     int line() { return line; }
 
@@ -34,7 +46,10 @@ final class LineCursor {
             return s;
         }
         String s = reader.readLine();
-        if (s != null) line++;
+        if (s != null) {
+            line++;
+            if (line == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1); // byte-order mark
+        }
         return s;
     }
 

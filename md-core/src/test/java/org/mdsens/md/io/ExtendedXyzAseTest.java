@@ -89,4 +89,20 @@ class ExtendedXyzAseTest {
         assertArrayEquals(new double[] {1, 2, 3}, f.system().positions());
         assertEquals(Map.of("made", "T", "by", "T", "hand", "T"), f.info());
     }
+
+    @Test
+    void byteOrderMarkAndLatin1CommentAreTolerated(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bom.xyz");
+        byte[] head = "\uFEFF1\nnote=\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] latin1 = {(byte) 0xC5}; // 'Å' in Latin-1, malformed as UTF-8
+        byte[] tail = "ngstrom\" pbc=\"1 1 1\" Lattice=\"2 0 0 0 2 0 0 0 2\"\r\nA 1 1 1\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(head);
+        out.write(latin1);
+        out.write(tail);
+        java.nio.file.Files.write(f, out.toByteArray());
+        XyzFrame frame = ExtendedXyz.read(f);
+        assertEquals(Box.Periodic.cube(3, 2.0), frame.system().box());
+        assertEquals("\uFFFDngstrom", frame.info().get("note"));
+    }
 }

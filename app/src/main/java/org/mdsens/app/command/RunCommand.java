@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         List<String> files;
         try {
-            boolean progress = !quiet && System.console() != null;
+            boolean progress = !quiet && Terminal.interactive();
             try (ProgressReporter reporter = progress ? new ProgressReporter("minimize",
                     built.minimizer().forceTolerance(), built.system().size(), System.err) : null) {
                 MinimizationListener listener = reporter != null ? reporter : MinimizationListener.NONE;

@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             files = RunOutputs.write(dir, built, outcome, VersionProvider.version(), job.toString(), threads);
         } catch (IOException e) {
-            return Failures.internal(stderr, e, verbose);
+            return Failures.io(stderr, e, verbose);
         } catch (RuntimeException e) {
             return Failures.internal(stderr, e, verbose);
         }

@@ -57,7 +57,7 @@ public final class RunOutputs {
         var r = outcome.result();
         return new RunSummary(version, jobName)
                 .outcome(r.converged(), r.status().name())
-                .system(job.system())
+                .system(job.system(), job.origin())
                 .potential(job.model())
                 .kernel(outcome.kernel(), threads)
                 .minimization(job.minimizer(), r, job.system().size(), outcome.pressure());

@@ -54,7 +54,10 @@ public final class NeighborList {
         this.skin = skin;
     }
 
+    /** The interaction cutoff the list was made for. */
     public double cutoff() { return cutoff; }
+
+    /** The Verlet skin: pairs closer than cutoff + skin are listed. */
     public double skin() { return skin; }
 
     /** Half-list row offsets, length N + 1. */

@@ -21,7 +21,7 @@ class PairPotentialContractTest {
         for (Fixtures.Fixture f : Fixtures.all()) {
             list.add(new Object[] {f.toString(), f.potential()});
         }
-        list.add(new Object[] {"custom LJ", Fixtures.all().get(3).twin()});
+        list.add(new Object[] {"custom LJ", Fixtures.all().get(4).twin()});
         return list;
     }
 

@@ -13,7 +13,7 @@ package org.mdsens.md.minimize;
  *
  * <p><b>Step.</b> α_max = d_max / max_i|p_i| (per-particle norms, d_max =
  * {@link MinimizerConfig#maxStep()}), so no particle moves further than d_max; the first trial
- * is α = min(1, α_max) (as LAMMPS). Along φ(α) = E(x + αp), φ'(α) = −F(x + αp)·p (compensated),
+ * is α = min(1, α_max) (as LAMMPS; {@link MinimizerConfig#timestep()} is not used). Along φ(α) = E(x + αp), φ'(α) = −F(x + αp)·p (compensated),
  * a step is accepted when it gives sufficient decrease and the strong Wolfe curvature condition
  * |φ'(α)| ≤ c₂|φ'(0)|, c₁ = 1e-4, c₂ = 0.9. Sufficient decrease is Armijo's
  * φ(α) ≤ φ(0) + c₁αφ'(0) while the change φ(α) − φ(0) is resolved, i.e. larger in magnitude than
@@ -142,16 +142,14 @@ public final class LbfgsMinimizer implements Minimizer {
             int outcome;
             while (true) {
                 boolean steepest = stored == 0;
-                double dphi0;
+                double dphi0 = 0.0;
                 if (!steepest) {
                     twoLoop(len);
                     dphi0 = -Vectors.dotCompensated(f0, p, len);
-                    if (!(dphi0 < 0.0)) {
+                    if (!(dphi0 < 0.0)) { // not a descent direction: forget the curvature pairs
                         stored = 0;
                         steepest = true;
                     }
-                } else {
-                    dphi0 = 0.0;
                 }
                 if (steepest) {
                     System.arraycopy(f0, 0, p, 0, len);

@@ -73,4 +73,30 @@ class KernelsTest {
             if (old == null) System.clearProperty(Kernels.PROPERTY); else System.setProperty(Kernels.PROPERTY, old);
         }
     }
+
+    static final String PLAIN = FakeVectorProviders.Plain.class.getName();
+    static final String NOT_PREFERRED = FakeVectorProviders.NotPreferred.class.getName();
+    static final String BROKEN = FakeVectorProviders.Broken.class.getName();
+
+    @Test
+    void aVectorProviderClassOnTheClassPathIsLoadedWhenTheModuleIsPresent() {
+        assertEquals("vector-fake", Kernels.select(KernelChoice.AUTO, null, warnings, PLAIN, true).name());
+        assertEquals("vector-fake", Kernels.select(KernelChoice.VECTOR, null, warnings, PLAIN, true).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.SCALAR, null, warnings, PLAIN, true).name());
+        assertEquals("", warned());
+        // without the module the class is never touched
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings, PLAIN, false).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings, PLAIN, false).name());
+        assertTrue(warned().contains("--add-modules jdk.incubator.vector"), warned());
+    }
+
+    @Test
+    void autoFollowsTheProvidersFixedRuleAndBrokenProvidersFallBack() {
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings, NOT_PREFERRED, true).name());
+        assertEquals("vector-slow", Kernels.select(KernelChoice.VECTOR, null, warnings, NOT_PREFERRED, true).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings, BROKEN, true).name());
+        assertEquals("", warned());
+        assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings, BROKEN, true).name());
+        assertTrue(warned().contains(BROKEN), warned());
+    }
 }

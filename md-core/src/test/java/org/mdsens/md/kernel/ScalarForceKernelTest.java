@@ -17,6 +17,7 @@ import org.mdsens.md.model.ModelCases.Case;
 import org.mdsens.md.model.TestPotentials;
 import org.mdsens.md.model.TestSystems;
 import org.mdsens.md.neighbor.NeighborList;
+import org.mdsens.md.potential.LennardJones;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.potential.RadialFunction;
 import org.mdsens.md.space.Box;
@@ -100,20 +101,24 @@ class ScalarForceKernelTest {
         }
     }
 
-    @Test
-    void lennardJonesFccEnergyPerParticleMatchesTheReferenceValue() {
+    static double fccEnergyPerParticle(PairPotential lj) {
         // σ = ε = 1, number density 0.8442, 6×6×6 cubic cells (864 atoms), cutoff 2.5, no shift
         int cells = 6;
         double a = Math.cbrt(4 / 0.8442);
         double[] x = TestSystems.fcc(cells, a);
         int n = x.length / 3;
         ParticleSystem s = new ParticleSystem(Box.Periodic.cube(3, cells * a), x, new int[n], List.of("A"));
-        PairPotential lj = TestPotentials.Lj.single(2.5, false);
         NeighborList list = new NeighborList(2.5, 0.3);
         list.update(s);
         double e = ScalarKernelProvider.INSTANCE.pairKernel(lj).energyAndForces(s, list, new double[3 * n], null);
         assertEquals(864, n);
-        assertEquals(-6.773368053253057, e / n, 1e-12);
+        return e / n;
+    }
+
+    @Test
+    void lennardJonesFccEnergyPerParticleMatchesTheReferenceValue() {
+        assertEquals(-6.773368053253057, fccEnergyPerParticle(LennardJones.builder(List.of("A")).cutoff(2.5).build()), 1e-12);
+        assertEquals(-6.773368053253057, fccEnergyPerParticle(TestPotentials.Lj.single(2.5, false)), 1e-12);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.mdsens.viz.picture.Palette;
 
@@ -94,13 +95,17 @@ public final class ChartStyle {
             plot.setRangeMinorGridlinesVisible(false);
             plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
             plot.setInsets(new RectangleInsets(p.px(2), p.px(2), p.px(2), p.px(2)));
-            for (int k = 0; k < plot.getDomainAxisCount(); k++) styleAxis(plot.getDomainAxis(k), p);
-            for (int k = 0; k < plot.getRangeAxisCount(); k++) styleAxis(plot.getRangeAxis(k), p);
+            for (int k = 0; k < plot.getDomainAxisCount(); k++) {
+                styleAxis(plot.getDomainAxis(k), plot.getDomainAxisEdge(k), p);
+            }
+            for (int k = 0; k < plot.getRangeAxisCount(); k++) {
+                styleAxis(plot.getRangeAxis(k), plot.getRangeAxisEdge(k), p);
+            }
         }
         return chart;
     }
 
-    private static void styleAxis(ValueAxis axis, FigurePreset p) {
+    private static void styleAxis(ValueAxis axis, RectangleEdge edge, FigurePreset p) {
         if (axis == null) return;
         Axis a = axis;
         a.setLabelFont(labelFont(p));
@@ -112,7 +117,12 @@ public final class ChartStyle {
         a.setTickMarkStroke(line(p, 0.75));
         a.setTickMarkOutsideLength((float) p.px(3));
         a.setTickMarkInsideLength(0f);
-        a.setTickLabelInsets(new RectangleInsets(p.px(1.5), p.px(1.5), p.px(1.5), p.px(1.5)));
+        // JFreeChart places tick labels from the axis line, not from the end of outside tick marks; its
+        // anchor uses the top inset below a bottom axis, the left inset left of a left axis, and so on
+        double gap = p.px(1.5), near = p.px(3) + p.px(2);
+        a.setTickLabelInsets(new RectangleInsets(edge == RectangleEdge.BOTTOM ? near : gap,
+                edge == RectangleEdge.LEFT ? near : gap, edge == RectangleEdge.TOP ? near : gap,
+                edge == RectangleEdge.RIGHT ? near : gap));
         a.setLabelInsets(new RectangleInsets(p.px(2), p.px(2), p.px(2), p.px(2)));
         axis.setMinorTickMarksVisible(false);
     }

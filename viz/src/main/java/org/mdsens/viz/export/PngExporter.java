@@ -119,7 +119,7 @@ public final class PngExporter {
 
     /**
      * The resolution stored in a PNG's pHYs chunk, in dots per inch (x axis), or NaN if the file has no
-     * pHYs chunk in metres.
+     * pHYs chunk in metres. The chunk holds whole pixels per metre, so 96 dpi reads back as 96.012.
      */
     public static double readDpi(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {

@@ -128,6 +128,7 @@ class RunCommandTest {
         assertFalse(s.get("converged").asBoolean());
         assertEquals("NON_FINITE", s.get("status").asText());
         assertEquals("NON_FINITE", s.at("/minimization/status").asText());
+        assertTrue(s.get("message").asText().startsWith("not converged: the energy or forces became NaN"), s.toString());
     }
 
     @Test
@@ -139,6 +140,8 @@ class RunCommandTest {
         JsonNode s = json(out.resolve("summary.json"));
         assertEquals("MAX_ITERATIONS", s.get("status").asText());
         assertEquals(3, s.at("/minimization/iterations").asInt());
+        assertTrue(s.get("message").asText().startsWith("not converged: the iteration cap max_iterations = 3 was reached"),
+                s.get("message").asText());
         assertTrue(Files.exists(out.resolve("final.xyz")));
     }
 

@@ -15,7 +15,8 @@ import org.mdsens.sensitivity.linalg.SolverConfig;
  * x ← x + α s with α = 1, ½, ¼, ... (at most {@value #MAX_HALVINGS} halvings), accepting the first α
  * that reduces the Euclidean force norm ‖F‖₂. Near a non-degenerate minimum this converges
  * quadratically; it stops when the largest per-particle force norm is ≤ the tolerance, when no
- * step reduces ‖F‖ (round-off), when CG meets negative curvature (not a minimum: the positions
+ * step reduces ‖F‖ or a full step reduces it by less than {@value #FLOOR_REDUCTION} (the round-off
+ * floor, about ε_machine·|E|/length), when CG meets negative curvature (not a minimum: the positions
  * are then left where the previous step put them) or after {@code maxSteps} steps.
  *
  * <p>Rattlers of soft-sphere packings need no special care: their Hessian rows are zero or a
@@ -28,7 +29,13 @@ public final class NewtonPolish {
     public static final double KRYLOV_TOLERANCE = 1e-10;
 
     /** Largest number of step halvings in the backtracking safeguard. */
-    public static final int MAX_HALVINGS = 30;
+    public static final int MAX_HALVINGS = 12;
+
+    /**
+     * A full step (α = 1) that reduces ‖F‖₂ by less than this factor means the round-off floor is
+     * reached (Newton would reduce it quadratically): the polish stops there.
+     */
+    public static final double FLOOR_REDUCTION = 0.5;
 
     private NewtonPolish() { }
 
@@ -84,6 +91,7 @@ public final class NewtonPolish {
             }
             double[] step = modes.project(result.x());
             System.arraycopy(x, 0, start, 0, n);
+            double previousNorm = forceNorm;
             boolean accepted = false;
             double alpha = 1;
             for (int h = 0; h <= MAX_HALVINGS; h++, alpha *= 0.5) {
@@ -108,6 +116,11 @@ public final class NewtonPolish {
             }
             steps++;
             maxForce = maxForce(force, d);
+            if (alpha == 1 && forceNorm > FLOOR_REDUCTION * previousNorm) {
+                // a full Newton step that no longer converges quadratically: the round-off floor
+                outcome = maxForce <= tolerance ? PolishReport.Outcome.CONVERGED : PolishReport.Outcome.STAGNATED;
+                break;
+            }
         }
         return new PolishReport(outcome, steps, krylov, initialMaxForce, maxForce, initialEnergy, energy);
     }

@@ -149,10 +149,12 @@ final class Fixtures {
     }
 
     /**
-     * x*(θ + delta) for one parameter: the system re-minimized from the first-order prediction
-     * x* + delta·u by Newton polish (falling back to FIRE first when Newton does not converge).
+     * The system at x*(θ + delta) for one parameter: re-minimized from {@code prediction} (e.g. the
+     * first-order prediction x* + delta·u) by Newton polish, falling back to FIRE first when Newton does
+     * not converge. Its model has the changed parameter.
      */
-    static double[] reminimized(EnergyEvaluator base, String parameter, double delta, double[] prediction) {
+    static EnergyEvaluator reminimizedEvaluator(EnergyEvaluator base, String parameter, double delta,
+                                                double[] prediction) {
         ParticleSystem copy = base.system().copy();
         copy.setPositions(prediction);
         EnergyModel model = base.model().withParameter(parameter, base.model().parameter(parameter) + delta);
@@ -163,7 +165,12 @@ final class Fixtures {
             p = NewtonPolish.polish(ev, 30, 1e-13);
             if (p.finalMaxForce() > 1e-11) throw new AssertionError("re-minimization failed: " + p);
         }
-        return copy.positions().clone();
+        return ev;
+    }
+
+    /** x*(θ + delta): the positions of {@link #reminimizedEvaluator}. */
+    static double[] reminimized(EnergyEvaluator base, String parameter, double delta, double[] prediction) {
+        return reminimizedEvaluator(base, parameter, delta, prediction).positions().clone();
     }
 
     /** Minimum-image difference (a − b)/scale, coordinate-wise. */

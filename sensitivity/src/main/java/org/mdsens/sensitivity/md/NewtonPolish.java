@@ -19,8 +19,12 @@ import org.mdsens.sensitivity.linalg.SolverConfig;
  * floor, about ε_machine·|E|/length), when CG meets negative curvature (not a minimum: the positions
  * are then left where the previous step put them) or after {@code maxSteps} steps.
  *
- * <p>Rattlers of soft-sphere packings need no special care: their Hessian rows are zero or a
- * single harmonic contact, so the Newton step leaves them or resolves their contact exactly.
+ * <p>The projector P is built over the non-rattlers ({@link Rattlers}, contact potentials only,
+ * contacts counted at the polish tolerance) and leaves rattler coordinates alone: a rattler's
+ * Hessian rows are zero (no contact) or one harmonic contact, so the Newton step leaves it or
+ * resolves its contact, and round-off in the mean of H v is never spread onto its null directions
+ * (which CG would amplify without bound). A step moves no particle by more than
+ * {@value #MAX_DISPLACEMENT} times the largest pair cutoff.
  * Moves the evaluator's positions in place. Stateless and thread-safe (one evaluator per thread).
  */
 public final class NewtonPolish {
@@ -37,7 +41,20 @@ public final class NewtonPolish {
      */
     public static final double FLOOR_REDUCTION = 0.5;
 
+    /** The largest particle displacement of one step, as a fraction of the largest pair cutoff. */
+    public static final double MAX_DISPLACEMENT = 0.1;
+
     private NewtonPolish() { }
+
+    /** Rattler mask (contact potentials only), with contacts defined at the polish tolerance. */
+    private static boolean[] rattlers(EnergyEvaluator evaluator, double tolerance) {
+        if (!Rattlers.appliesTo(evaluator.model())) return null;
+        Rattlers r = Rattlers.detect(evaluator, Math.max(tolerance, Double.MIN_NORMAL), 0.0);
+        if (r.count() == 0) return null;
+        boolean[] mask = new boolean[evaluator.size()];
+        for (int i : r.indices()) mask[i] = true;
+        return mask;
+    }
 
     /**
      * Polishes the evaluator's positions in place.
@@ -64,6 +81,7 @@ public final class NewtonPolish {
         SolverConfig config = SolverConfig.defaults().withRelativeTolerance(KRYLOV_TOLERANCE)
                 .withMaxIterations(Math.max(1000, 4 * n));
         ConjugateGradientSolver cg = new ConjugateGradientSolver(config);
+        double maxDisplacement = MAX_DISPLACEMENT * evaluator.model().pair().maxCutoff();
         int steps = 0;
         long krylov = 0;
         PolishReport.Outcome outcome = PolishReport.Outcome.MAX_STEPS;
@@ -77,7 +95,7 @@ public final class NewtonPolish {
                 break;
             }
             if (steps >= maxSteps) break;
-            ZeroModes modes = ZeroModes.rigid(evaluator.system().box(), x);
+            ZeroModes modes = ZeroModes.rigid(evaluator.system().box(), x, rattlers(evaluator, tolerance));
             double[] rhs = modes.project(force.clone());
             SolveResult result = cg.solve(new ProjectedHessian(evaluator, modes), rhs, null);
             krylov += result.iterations();
@@ -90,6 +108,14 @@ public final class NewtonPolish {
                 break;
             }
             double[] step = modes.project(result.x());
+            double longest = maxForce(step, d);
+            if (!(longest <= maxDisplacement)) {
+                if (!Double.isFinite(longest)) {
+                    outcome = PolishReport.Outcome.NON_FINITE;
+                    break;
+                }
+                ZeroModes.scale(maxDisplacement / longest, step);
+            }
             System.arraycopy(x, 0, start, 0, n);
             double previousNorm = forceNorm;
             boolean accepted = false;

@@ -15,7 +15,8 @@ import org.mdsens.md.space.Box;
  * dropped (the rotation about the axis of a collinear configuration), so a collinear dimer has 2
  * rotations in 3D and 1 in 2D; a single particle has none.
  *
- * <p>A periodic box has translations only. Positions are xyz-interleaved, length d·n; the basis
+ * <p>A periodic box has translations only. Particles can be excluded (rattlers): the modes are then
+ * those of the others and vanish on the excluded ones. Positions are xyz-interleaved, length d·n; the basis
  * refers to the positions given at construction. Immutable and thread-safe.
  */
 public final class ZeroModes {
@@ -36,36 +37,57 @@ public final class ZeroModes {
     }
 
     /**
-     * The rigid modes of {@code particles} particles at {@code positions} in {@code box}.
+     * The rigid modes of the particles at {@code positions} in {@code box}.
      *
      * @param box       the cell: periodic gives translations, open translations and rotations
      * @param positions xyz-interleaved positions, length d·n (read, not kept)
      */
     public static ZeroModes rigid(Box box, double[] positions) {
+        return rigid(box, positions, null);
+    }
+
+    /**
+     * The rigid modes of the particles not {@code excluded} (e.g. rattlers): every basis vector is
+     * zero on excluded particles, so {@link #project} leaves their coordinates untouched, and the
+     * centroid, translations and rotations are those of the included particles only.
+     *
+     * @param box       the cell: periodic gives translations, open translations and rotations
+     * @param positions xyz-interleaved positions, length d·n (read, not kept)
+     * @param excluded  per particle, true to leave it out; null for none
+     */
+    public static ZeroModes rigid(Box box, double[] positions, boolean[] excluded) {
         int d = box.dimension();
         if (positions.length % d != 0) {
             throw new IllegalArgumentException("positions length must be a multiple of " + d + ", got "
                     + positions.length);
         }
         int n = positions.length / d;
-        if (n == 0) return new ZeroModes(d, 0, 0, new double[0][]);
+        if (excluded != null && excluded.length != n) {
+            throw new IllegalArgumentException("excluded length must be " + n + ", got " + excluded.length);
+        }
+        int included = 0;
+        for (int i = 0; i < n; i++) if (excluded == null || !excluded[i]) included++;
+        if (included == 0) return new ZeroModes(d, n, 0, new double[0][]);
         int maxModes = d + (box instanceof Box.Open ? (d == 2 ? 1 : 3) : 0);
         double[][] accepted = new double[maxModes][];
         int count = 0;
-        double inv = 1.0 / Math.sqrt(n);
+        double inv = 1.0 / Math.sqrt(included);
         for (int a = 0; a < d; a++) {
             double[] t = new double[d * n];
-            for (int i = 0; i < n; i++) t[d * i + a] = inv;
+            for (int i = 0; i < n; i++) if (excluded == null || !excluded[i]) t[d * i + a] = inv;
             accepted[count++] = t;
         }
         int translations = count;
         if (box instanceof Box.Open) {
             double[] c = new double[d];
-            for (int i = 0; i < n; i++) for (int a = 0; a < d; a++) c[a] += positions[d * i + a];
-            for (int a = 0; a < d; a++) c[a] /= n;
+            for (int i = 0; i < n; i++) {
+                if (excluded != null && excluded[i]) continue;
+                for (int a = 0; a < d; a++) c[a] += positions[d * i + a];
+            }
+            for (int a = 0; a < d; a++) c[a] /= included;
             int rotations = d == 2 ? 1 : 3;
             for (int w = 0; w < rotations; w++) {
-                double[] g = rotationGenerator(positions, c, d, n, w);
+                double[] g = rotationGenerator(positions, c, d, n, w, excluded);
                 double before = norm(g);
                 if (before == 0) continue;
                 for (int pass = 0; pass < 2; pass++) {
@@ -87,9 +109,10 @@ public final class ZeroModes {
         return new ZeroModes(dimension, n, 0, new double[0][]);
     }
 
-    private static double[] rotationGenerator(double[] x, double[] c, int d, int n, int w) {
+    private static double[] rotationGenerator(double[] x, double[] c, int d, int n, int w, boolean[] excluded) {
         double[] g = new double[d * n];
         for (int i = 0; i < n; i++) {
+            if (excluded != null && excluded[i]) continue;
             double rx = x[d * i] - c[0];
             double ry = x[d * i + 1] - c[1];
             if (d == 2) {

@@ -31,6 +31,11 @@ public record KrylovReport(String solver, SolveStatus status, int iterations, do
         return new KrylovReport("none", SolveStatus.CONVERGED, 0, Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /** The same report with another error estimate. */
+    public KrylovReport withErrorEstimate(double estimate) {
+        return new KrylovReport(solver, status, iterations, relativeResidual, residualNorm, estimate);
+    }
+
     @Override public String toString() {
         return String.format("%s %s, %d iterations, relative residual %.3e, error estimate %.3e", solver, status,
                 iterations, relativeResidual, errorEstimate);

@@ -50,17 +50,22 @@ public final class Kernels {
 
     /** As {@link #select(KernelChoice)}, with the property value and warning stream given (for tests). */
     static KernelProvider select(KernelChoice choice, String property, PrintStream warnings) {
+        return select(choice, property, warnings, VECTOR_PROVIDER_CLASS, vectorModulePresent());
+    }
+
+    /** As {@link #select(KernelChoice)}, with every input given (for tests). */
+    static KernelProvider select(KernelChoice choice, String property, PrintStream warnings, String providerClass,
+                                 boolean modulePresent) {
         KernelChoice effective = choice == null ? KernelChoice.AUTO : choice;
         if (property != null && !property.isBlank()) effective = KernelChoice.parse(property.trim());
         if (effective == KernelChoice.SCALAR) return ScalarKernelProvider.INSTANCE;
-        boolean modulePresent = vectorModulePresent();
-        KernelProvider vector = modulePresent ? loadVectorProvider() : null;
+        KernelProvider vector = modulePresent ? loadVectorProvider(providerClass) : null;
         if (effective == KernelChoice.AUTO) {
             return vector != null && preferredByDefault(vector) ? vector : ScalarKernelProvider.INSTANCE;
         }
         if (vector == null && WARNED.compareAndSet(false, true) && warnings != null) {
             warnings.println(modulePresent
-                    ? "mdsens: vector kernels requested but " + VECTOR_PROVIDER_CLASS
+                    ? "mdsens: vector kernels requested but " + providerClass
                             + " is not available in this build; using scalar kernels"
                     : "mdsens: vector kernels requested but the " + VECTOR_MODULE
                             + " module is absent; using scalar kernels (run with --add-modules "
@@ -77,9 +82,9 @@ public final class Kernels {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-    private static KernelProvider loadVectorProvider() {
+    private static KernelProvider loadVectorProvider(String providerClass) {
         try {
-            Class<?> c = Class.forName(VECTOR_PROVIDER_CLASS, true, Kernels.class.getClassLoader());
+            Class<?> c = Class.forName(providerClass, true, Kernels.class.getClassLoader());
             if (!KernelProvider.class.isAssignableFrom(c)) return null;
             return (KernelProvider) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

@@ -107,24 +107,34 @@ public final class PairBatch {
      * once, from its first particle); returns their count m.
      */
     public int gather(int i) {
-        final int dim = d;
+        return d == 3 ? gather3(i) : gather2(i);
+    }
+
+    private int gather3(int i) {
         final double[] pos = x;
-        final int si = species[i] * speciesCount;
+        final int[] sp = species;
+        final int[] nb = neighbors;
+        final double[] c2 = cutoff2;
+        final double[] dl = delta;
+        final int si = sp[i] * speciesCount;
         final int end = offsets[i + 1];
-        final int base = dim * i;
+        final double xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2];
+        final double lx = len[0], ly = len[1], lz = len[2];
+        final double ix = inv[0], iy = inv[1], iz = inv[2];
         int m = 0;
         for (int q = offsets[i]; q < end; q++) {
-            int j = neighbors[q];
-            int t = si + species[j];
-            int bj = dim * j;
-            int o = dim * m;
-            double s = 0;
-            for (int a = 0; a < dim; a++) {
-                double dx = Box.minimumImage(pos[base + a] - pos[bj + a], len[a], inv[a]);
-                delta[o + a] = dx;
-                s += dx * dx;
-            }
-            if (s < cutoff2[t]) {
+            int j = nb[q];
+            int bj = 3 * j;
+            double dx = Box.minimumImage(xi - pos[bj], lx, ix);
+            double dy = Box.minimumImage(yi - pos[bj + 1], ly, iy);
+            double dz = Box.minimumImage(zi - pos[bj + 2], lz, iz);
+            double s = dx * dx + dy * dy + dz * dz;
+            int t = si + sp[j];
+            if (s < c2[t]) {
+                int o = 3 * m;
+                dl[o] = dx;
+                dl[o + 1] = dy;
+                dl[o + 2] = dz;
                 other[m] = j;
                 type[m] = t;
                 r2[m] = s;
@@ -134,18 +144,76 @@ public final class PairBatch {
         return m;
     }
 
-    /** Adds {@code w[d·p ..]} to particle i and subtracts it from {@code other[p]}, for p &lt; m. */
+    private int gather2(int i) {
+        final double[] pos = x;
+        final int[] sp = species;
+        final int[] nb = neighbors;
+        final double[] c2 = cutoff2;
+        final double[] dl = delta;
+        final int si = sp[i] * speciesCount;
+        final int end = offsets[i + 1];
+        final double xi = pos[2 * i], yi = pos[2 * i + 1];
+        final double lx = len[0], ly = len[1];
+        final double ix = inv[0], iy = inv[1];
+        int m = 0;
+        for (int q = offsets[i]; q < end; q++) {
+            int j = nb[q];
+            int bj = 2 * j;
+            double dx = Box.minimumImage(xi - pos[bj], lx, ix);
+            double dy = Box.minimumImage(yi - pos[bj + 1], ly, iy);
+            double s = dx * dx + dy * dy;
+            int t = si + sp[j];
+            if (s < c2[t]) {
+                int o = 2 * m;
+                dl[o] = dx;
+                dl[o + 1] = dy;
+                other[m] = j;
+                type[m] = t;
+                r2[m] = s;
+                m++;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Adds Σ_p {@code w[d·p ..]} to particle i (summed in p order, then added once) and subtracts
+     * each {@code w[d·p ..]} from {@code other[p]}, for p &lt; m.
+     */
     public void scatter(int i, int m, double[] out) {
         final int dim = d;
         final int base = dim * i;
-        for (int p = 0; p < m; p++) {
-            int bj = dim * other[p];
-            int o = dim * p;
-            for (int a = 0; a < dim; a++) {
-                double v = w[o + a];
-                out[base + a] += v;
-                out[bj + a] -= v;
+        final double[] wv = w;
+        final int[] oth = other;
+        if (dim == 3) {
+            double fx = 0, fy = 0, fz = 0;
+            for (int p = 0; p < m; p++) {
+                int bj = 3 * oth[p];
+                int o = 3 * p;
+                double vx = wv[o], vy = wv[o + 1], vz = wv[o + 2];
+                fx += vx;
+                fy += vy;
+                fz += vz;
+                out[bj] -= vx;
+                out[bj + 1] -= vy;
+                out[bj + 2] -= vz;
             }
+            out[base] += fx;
+            out[base + 1] += fy;
+            out[base + 2] += fz;
+            return;
         }
+        double fx = 0, fy = 0;
+        for (int p = 0; p < m; p++) {
+            int bj = 2 * oth[p];
+            int o = 2 * p;
+            double vx = wv[o], vy = wv[o + 1];
+            fx += vx;
+            fy += vy;
+            out[bj] -= vx;
+            out[bj + 1] -= vy;
+        }
+        out[base] += fx;
+        out[base + 1] += fy;
     }
 }

@@ -154,8 +154,13 @@ public final class EnergyEvaluator implements PotentialSurface {
         this.bondR0 = r0;
     }
 
+    /** The system evaluated (live: its positions are the ones minimizers move). */
     public ParticleSystem system() { return system; }
+
+    /** The current energy model. */
     public EnergyModel model() { return model; }
+
+    /** The kernel family the pair kernel came from. */
     public KernelProvider provider() { return provider; }
 
     /** The pair kernel's name ({@code scalar}, {@code vector-512}, ...). */

@@ -41,6 +41,7 @@ public final class NeighborList {
     private final CellGrid grid = new CellGrid();
     private final int[] stencil = new int[27];
     private int[] buffer = new int[16];
+    private double[] sorted = new double[0];
 
     /**
      * @param cutoff interaction cutoff (&gt; 0)
@@ -53,7 +54,10 @@ public final class NeighborList {
         this.skin = skin;
     }
 
+    /** The interaction cutoff the list was made for. */
     public double cutoff() { return cutoff; }
+
+    /** The Verlet skin: pairs closer than cutoff + skin are listed. */
     public double skin() { return skin; }
 
     /** Half-list row offsets, length N + 1. */
@@ -141,17 +145,35 @@ public final class NeighborList {
             grid.build(x, n, d, len, range, 2 * n + 27);
             int[] start = grid.cellStart;
             int[] members = grid.cellParticles;
+            // positions in cell order, stride 3 (z = 0 and an identity image in 2D), so the
+            // candidate scan reads memory in order
+            if (sorted.length < 3 * n) sorted = new double[3 * n];
+            double[] xs = sorted;
+            for (int q = 0; q < n; q++) {
+                int p = members[q];
+                for (int a = 0; a < 3; a++) xs[3 * q + a] = a < d ? x[d * p + a] : 0.0;
+            }
+            double lx = len[0], ly = len[1], lz = d == 3 ? len[2] : 0.0;
+            double ix = inv[0], iy = inv[1], iz = d == 3 ? inv[2] : 0.0;
             for (int i = 0; i < n; i++) {
                 off[i] = count;
+                double xi = x[d * i], yi = x[d * i + 1], zi = d == 3 ? x[d * i + 2] : 0.0;
                 int cells = grid.stencil(grid.cellOf[i], stencil);
+                if (buffer.length < count + n) buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, count + n));
                 for (int s = 0; s < cells; s++) {
                     int c = stencil[s];
-                    for (int q = start[c], end = start[c + 1]; q < end; q++) {
-                        int j = members[q];
-                        if (j > i && distance2(x, d, i, j, len, inv) < rl2) {
-                            if (count == buffer.length) buffer = Arrays.copyOf(buffer, 2 * buffer.length);
-                            buffer[count++] = j;
-                        }
+                    int end = start[c + 1];
+                    // members ascend inside a cell: skip to the first j > i
+                    int lo = start[c], hi = end;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (members[mid] > i) hi = mid; else lo = mid + 1;
+                    }
+                    for (int q = lo; q < end; q++) {
+                        double dx = Box.minimumImage(xi - xs[3 * q], lx, ix);
+                        double dy = Box.minimumImage(yi - xs[3 * q + 1], ly, iy);
+                        double dz = Box.minimumImage(zi - xs[3 * q + 2], lz, iz);
+                        if (dx * dx + dy * dy + dz * dz < rl2) buffer[count++] = members[q];
                     }
                 }
                 Arrays.sort(buffer, off[i], count);

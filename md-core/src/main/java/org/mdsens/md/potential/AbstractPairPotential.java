@@ -1,7 +1,6 @@
 package org.mdsens.md.potential;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -182,13 +181,6 @@ abstract class AbstractPairPotential implements PairPotential {
             if (s2 != 0) s += s2 * f.parameterPartial(j, 0, r);
         }
         return s;
-    }
-
-    /** Copies the values of the other parameters of a family into a fresh array (helper for builders). */
-    static double[] filled(int length, double value) {
-        double[] v = new double[length];
-        Arrays.fill(v, value);
-        return v;
     }
 
     @Override public String toString() {

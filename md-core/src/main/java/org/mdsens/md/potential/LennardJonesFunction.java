@@ -176,12 +176,6 @@ final class LennardJonesFunction extends PairFunction {
         };
     }
 
-    double sigma() { return sigma; }
-
-    double epsilon() { return epsilon; }
-
-    double switchOn() { return switched ? switchOn : Double.NaN; }
-
     @Override public String toString() {
         return "LennardJones(sigma=" + sigma + ", epsilon=" + epsilon + ", cutoff=" + cutoff + ", " + mode
                 + (switched ? ", switchOn=" + switchOn : "") + ")";

@@ -18,6 +18,7 @@ final class SoftSphereFunction extends PairFunction {
     private final double forceScale;      // ε/σ
     private final double curvatureScale;  // ε(α−1)/σ²
     private final boolean harmonic;
+    private final int twiceAlpha;         // 2α when α is a half-integer up to 32, else −1 (then Math.pow)
 
     SoftSphereFunction(double sigma, double epsilon, double alpha) {
         this.sigma = sigma;
@@ -28,6 +29,19 @@ final class SoftSphereFunction extends PairFunction {
         this.forceScale = epsilon / sigma;
         this.curvatureScale = epsilon * (alpha - 1) / (sigma * sigma);
         this.harmonic = alpha == 2;
+        double twice = 2 * alpha;
+        this.twiceAlpha = twice == Math.rint(twice) && twice <= 64 ? (int) twice : -1;
+    }
+
+    /** u^(α − shift) for u &gt; 0, without {@link Math#pow} when α is a half-integer (α = 5/2: Hertz). */
+    private double power(double u, int shift) {
+        if (twiceAlpha < 0) return Math.pow(u, alpha - shift);
+        int twice = twiceAlpha - 2 * shift;
+        int n = Math.floorDiv(twice, 2);
+        double p = 1;
+        for (int i = 0; i < Math.abs(n); i++) p *= u;
+        if (n < 0) p = 1 / p;
+        return (twice & 1) != 0 ? p * Math.sqrt(u) : p;
     }
 
     @Override public double cutoff() { return sigma; }
@@ -36,21 +50,21 @@ final class SoftSphereFunction extends PairFunction {
         if (r >= sigma) return 0;
         double u = 1 - r * invSigma;
         if (u <= 0) return 0;
-        return harmonic ? energyScale * u * u : energyScale * Math.pow(u, alpha);
+        return harmonic ? energyScale * u * u : energyScale * power(u, 0);
     }
 
     @Override public double firstDerivative(double r) {
         if (r >= sigma) return 0;
         double u = 1 - r * invSigma;
         if (u <= 0) return 0;
-        return harmonic ? -forceScale * u : -forceScale * Math.pow(u, alpha - 1);
+        return harmonic ? -forceScale * u : -forceScale * power(u, 1);
     }
 
     @Override public double secondDerivative(double r) {
         if (r >= sigma) return 0;
         double u = 1 - r * invSigma;
         if (u <= 0) return 0;
-        return harmonic ? curvatureScale : curvatureScale * Math.pow(u, alpha - 2);
+        return harmonic ? curvatureScale : curvatureScale * power(u, 2);
     }
 
     @Override int parameterCount() { return 3; }
@@ -60,7 +74,7 @@ final class SoftSphereFunction extends PairFunction {
         double u = 1 - r * invSigma;
         if (u <= 0) return 0;
         double e = epsilon, a = alpha, s = sigma;
-        double pm2 = Math.pow(u, a - 2);          // u^(α−2)
+        double pm2 = power(u, 2);                  // u^(α−2)
         double pm1 = pm2 * u;                      // u^(α−1)
         double p0 = pm1 * u;                       // u^α
         double rs2 = r / (s * s);                  // ∂u/∂σ
@@ -97,7 +111,7 @@ final class SoftSphereFunction extends PairFunction {
         if (u <= 0) return 0;
         if (i > j) { int t = i; i = j; j = t; }
         double e = epsilon, a = alpha, s = sigma;
-        double pm2 = Math.pow(u, a - 2);
+        double pm2 = power(u, 2);
         double pm1 = pm2 * u;
         double p0 = pm1 * u;
         double rs2 = r / (s * s);
@@ -110,10 +124,6 @@ final class SoftSphereFunction extends PairFunction {
         double m = l - 1 / a;
         return e * p0 / a * (m * m + 1 / (a * a));
     }
-
-    double sigma() { return sigma; }
-
-    double epsilon() { return epsilon; }
 
     @Override public String toString() {
         return "SoftSphere(sigma=" + sigma + ", epsilon=" + epsilon + ", alpha=" + alpha + ")";

@@ -223,6 +223,8 @@ final class Fixtures {
         f.add(soft("soft-sphere Hertzian explicit sigma[A,B]",
                 SoftSphere.builder(ABC).diameter("A", 1.0).diameter("B", 1.2).diameter("C", 0.9).epsilon(1.3)
                         .alpha(2.5).pairSigma("B", "A", 1.25).build()));
+        f.add(soft("soft-sphere alpha=2.3 (general power)",
+                SoftSphere.builder(AB).diameter("A", 0.8).diameter("B", 1.1).epsilon(0.6).alpha(2.3).build()));
         f.add(lj("lennard-jones Kob-Andersen shifted", kobAndersen()));
         f.add(lj("lennard-jones Lorentz-Berthelot cut, 3 species",
                 LennardJones.builder(ABC).sigma("A", 1).sigma("B", 1.2).sigma("C", 0.9).epsilon("A", 1)

@@ -20,7 +20,9 @@ package org.mdsens.md.minimize;
  * <p>Statuses: {@link Status#CONVERGED}, {@link Status#MAX_ITERATIONS},
  * {@link Status#LINE_SEARCH_FAILED} after {@value #MAX_BACKTRACKS} halvings without sufficient
  * decrease, {@link Status#STAGNATED} when the step falls below round-off relative to the
- * positions (positions restored to the last accepted iterate in both cases),
+ * positions (positions restored to the last accepted iterate in both cases) or when
+ * {@value #STAGNATION_WINDOW} consecutive accepted iterations change the energy by no more than
+ * the round-off bound without lowering the best max force,
  * {@link Status#NON_FINITE} (positions of the offending evaluation), {@link Status#CANCELLED}.
  * Positions and forces xyz-interleaved, length d·N. Mutable (workspaces per size): one
  * instance per thread.
@@ -37,6 +39,11 @@ public final class GradientDescentMinimizer implements Minimizer {
     public static final double SHRINK = 0.5;
     /** Rejected trials allowed within one iteration. */
     public static final int MAX_BACKTRACKS = 60;
+    /**
+     * Consecutive accepted iterations with an unresolved energy change and no new lowest max
+     * force after which the run is {@link Status#STAGNATED} (the force noise floor was reached).
+     */
+    public static final int STAGNATION_WINDOW = 1000;
 
     private final MinimizerConfig config;
     private double[] x0 = new double[0];
@@ -72,6 +79,8 @@ public final class GradientDescentMinimizer implements Minimizer {
         System.arraycopy(x, 0, x0, 0, len);
 
         double alpha = config.timestep();
+        double bestMaxForce = run.maxForce;
+        int stall = 0;
         while (true) {
             if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
             if (run.cancelRequested()) return run.finish(Status.CANCELLED);
@@ -100,6 +109,14 @@ public final class GradientDescentMinimizer implements Minimizer {
                 a *= SHRINK;
             }
             alpha = a * GROWTH;
+            if (run.lastMaxForce < bestMaxForce) {
+                bestMaxForce = run.lastMaxForce;
+                stall = 0;
+            } else if (LineSearchTests.resolved(e - e0, bound)) {
+                stall = 0;
+            } else {
+                stall++;
+            }
             System.arraycopy(x, 0, x0, 0, len);
             double[] t = f0;
             f0 = fTrial;
@@ -107,6 +124,7 @@ public final class GradientDescentMinimizer implements Minimizer {
             e0 = e;
             run.accept(e, run.lastMaxForce);
             if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (stall >= STAGNATION_WINDOW) return run.finish(Status.STAGNATED);
         }
     }
 

@@ -13,7 +13,7 @@ package org.mdsens.md.minimize;
  *
  * <p><b>Step.</b> α_max = d_max / max_i|p_i| (per-particle norms, d_max =
  * {@link MinimizerConfig#maxStep()}), so no particle moves further than d_max; the first trial
- * is α = min(1, α_max) (as LAMMPS). Along φ(α) = E(x + αp), φ'(α) = −F(x + αp)·p (compensated),
+ * is α = min(1, α_max) (as LAMMPS; {@link MinimizerConfig#timestep()} is not used). Along φ(α) = E(x + αp), φ'(α) = −F(x + αp)·p (compensated),
  * a step is accepted when it gives sufficient decrease and the strong Wolfe curvature condition
  * |φ'(α)| ≤ c₂|φ'(0)|, c₁ = 1e-4, c₂ = 0.9. Sufficient decrease is Armijo's
  * φ(α) ≤ φ(0) + c₁αφ'(0) while the change φ(α) − φ(0) is resolved, i.e. larger in magnitude than
@@ -35,7 +35,10 @@ package org.mdsens.md.minimize;
  * <p><b>Statuses.</b> {@link Status#CONVERGED}; {@link Status#MAX_ITERATIONS};
  * {@link Status#LINE_SEARCH_FAILED} when {@value #MAX_LINE_SEARCH_EVALUATIONS} trial evaluations
  * along p = F find no step with sufficient decrease; {@link Status#STAGNATED} when the step
- * bracket shrinks below round-off relative to the positions (α·max|p_k| ≤ 2⁻⁵²·max|x_k|);
+ * bracket shrinks below round-off relative to the positions (α·max|p_k| ≤ 2⁻⁵²·max|x_k|), or
+ * when {@value #STAGNATION_WINDOW} consecutive accepted iterations change the energy by no more
+ * than the round-off bound without lowering the best max force (the tolerance is below the
+ * force noise floor);
  * {@link Status#NON_FINITE} as soon as any evaluation (trial points included) gives a NaN or
  * infinite energy or force, the positions then being those of that evaluation;
  * {@link Status#CANCELLED}. On LINE_SEARCH_FAILED and STAGNATED the positions are restored to the
@@ -54,6 +57,11 @@ public final class LbfgsMinimizer implements Minimizer {
     public static final double C2 = 0.9;
     /** Trial evaluations allowed in one line search. */
     public static final int MAX_LINE_SEARCH_EVALUATIONS = 40;
+    /**
+     * Consecutive accepted iterations with an unresolved energy change and no new lowest max
+     * force after which the run is {@link Status#STAGNATED} (the force noise floor was reached).
+     */
+    public static final int STAGNATION_WINDOW = 500;
 
     private static final int ACCEPTED = 0;
     private static final int FAILED = 1;
@@ -124,6 +132,8 @@ public final class LbfgsMinimizer implements Minimizer {
         if (!run.finite(e0)) return run.finish(Status.NON_FINITE);
         if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
         System.arraycopy(x, 0, x0, 0, len);
+        double bestMaxForce = run.maxForce;
+        int stall = 0;
 
         while (true) {
             if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
@@ -132,16 +142,14 @@ public final class LbfgsMinimizer implements Minimizer {
             int outcome;
             while (true) {
                 boolean steepest = stored == 0;
-                double dphi0;
+                double dphi0 = 0.0;
                 if (!steepest) {
                     twoLoop(len);
                     dphi0 = -Vectors.dotCompensated(f0, p, len);
-                    if (!(dphi0 < 0.0)) {
+                    if (!(dphi0 < 0.0)) { // not a descent direction: forget the curvature pairs
                         stored = 0;
                         steepest = true;
                     }
-                } else {
-                    dphi0 = 0.0;
                 }
                 if (steepest) {
                     System.arraycopy(f0, 0, p, 0, len);
@@ -165,6 +173,14 @@ public final class LbfgsMinimizer implements Minimizer {
             // x holds x0 + αp and fTrial its forces; store (s, y) and move on
             double eNew = lsEnergy;
             double maxF = run.lastMaxForce;
+            if (maxF < bestMaxForce) {
+                bestMaxForce = maxF;
+                stall = 0;
+            } else if (LineSearchTests.resolved(eNew - e0, roundoffBound(e0, n))) {
+                stall = 0;
+            } else {
+                stall++;
+            }
             updateMemory(x, len);
             System.arraycopy(x, 0, x0, 0, len);
             double[] t = f0;
@@ -173,6 +189,7 @@ public final class LbfgsMinimizer implements Minimizer {
             e0 = eNew;
             run.accept(eNew, maxF);
             if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (stall >= STAGNATION_WINDOW) return run.finish(Status.STAGNATED);
         }
     }
 

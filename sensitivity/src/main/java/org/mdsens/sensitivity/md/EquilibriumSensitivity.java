@@ -17,6 +17,7 @@ import org.mdsens.md.potential.PotentialKind;
 import org.mdsens.md.potential.RadialFunction;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
+import org.mdsens.sensitivity.implicit.SolveReport;
 import org.mdsens.sensitivity.linalg.EigenEstimate;
 import org.mdsens.sensitivity.linalg.LanczosConfig;
 import org.mdsens.sensitivity.linalg.LanczosEigenSolver;
@@ -318,7 +319,7 @@ public final class EquilibriumSensitivity {
         double d2 = full.parameterSecondEnergyDerivative(k) + ZeroModes.dot(b, s.x);
         double[] dx = extend(s.x);
         SensitivityStatus status = SensitivityStatus.worst(system, s.status);
-        KrylovReport report = s.report.withErrorEstimate(jvpError(k, s.x, s.residualNorm));
+        SolveReport report = withError(s.report, jvpError(k, s.x, s.residualNorm));
         return new ParameterSensitivity(name, status, dx, ZeroModes.norm(dx), dEnergy, d2, report);
     }
 
@@ -361,7 +362,7 @@ public final class EquilibriumSensitivity {
     private ParameterSensitivity failed(String name, SensitivityStatus status, double dEnergy) {
         double[] nan = new double[dimension * particles];
         Arrays.fill(nan, Double.NaN);
-        return new ParameterSensitivity(name, status, nan, Double.NaN, dEnergy, Double.NaN, KrylovReport.skipped());
+        return new ParameterSensitivity(name, status, nan, Double.NaN, dEnergy, Double.NaN, skipped(status));
     }
 
     // ------------------------------------------------------------------ VJP
@@ -381,21 +382,21 @@ public final class EquilibriumSensitivity {
         if (!system.hasNumbers()) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), system, value, derivatives, derivatives,
-                    KrylovReport.skipped());
+                    skipped(system));
         }
         double[] g = new double[dimension * particles];
         observable.gradient(full, g);
         if (!allFinite(g)) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), SensitivityStatus.INVALID_PARAMETER, value,
-                    derivatives, derivatives, KrylovReport.skipped());
+                    derivatives, derivatives, skipped(SensitivityStatus.INVALID_PARAMETER));
         }
         double[] rhs = modes.project(restrict(g));
         Solve s = solve(rhs);
         if (s.indefinite) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), SensitivityStatus.NOT_A_MINIMUM, value, derivatives,
-                    derivatives, KrylovReport.skipped());
+                    derivatives, skipped(SensitivityStatus.NOT_A_MINIMUM));
         }
         SensitivityStatus status = SensitivityStatus.worst(system, s.status);
         double[] b = new double[rhs.length];
@@ -419,7 +420,7 @@ public final class EquilibriumSensitivity {
             if (Double.isNaN(errors[p])) worstError = Double.NaN;
         }
         return new ObservableSensitivity(observable.name(), status, value, derivatives, estimates,
-                s.report.withErrorEstimate(ks.length == 0 ? 0.0 : worstError));
+                withError(s.report, ks.length == 0 ? 0.0 : worstError));
     }
 
     /**
@@ -554,7 +555,7 @@ public final class EquilibriumSensitivity {
     /** A projected solve P H P x = rhs (rhs already in range(P)). */
     private static final class Solve {
         double[] x;
-        KrylovReport report;
+        SolveReport report;
         SensitivityStatus status;
         double residualNorm;
         boolean indefinite;
@@ -565,7 +566,7 @@ public final class EquilibriumSensitivity {
         ensureSpectrum();
         if (isZero(rhs)) {
             s.x = new double[rhs.length];
-            s.report = KrylovReport.trivial(Double.NaN);
+            s.report = new SolveReport(SolveStatus.CONVERGED, "none", 0, 0, 0.0, 0.0, forceNorm, lambdaOrNaN(), Double.NaN);
             s.status = SensitivityStatus.OK;
             return s;
         }
@@ -577,8 +578,8 @@ public final class EquilibriumSensitivity {
         }
         s.x = modes.project(r.x());
         s.residualNorm = r.residualNorm();
-        s.report = new KrylovReport(solver.name(), r.status(), r.iterations(), r.relativeResidual(), r.residualNorm(),
-                Double.NaN);
+        s.report = new SolveReport(r.status(), solver.name(), r.iterations(), r.operatorApplications(),
+                r.relativeResidual(), r.residualNorm(), forceNorm, lambdaOrNaN(), Double.NaN);
         s.status = r.converged() ? SensitivityStatus.OK : SensitivityStatus.SOLVER_NOT_CONVERGED;
         if (!allFinite(s.x)) s.status = SensitivityStatus.SOLVER_NOT_CONVERGED;
         return s;
@@ -625,6 +626,30 @@ public final class EquilibriumSensitivity {
     private void restore() {
         System.arraycopy(backboneBase, 0, backbone.positions(), 0, backboneBase.length);
         if (full != backbone) System.arraycopy(fullBase, 0, full.positions(), 0, fullBase.length);
+    }
+
+    private double lambdaOrNaN() {
+        return spectrum == null ? Double.NaN : spectrum.eigenvalue();
+    }
+
+    /** The report with the error estimate filled in. */
+    private static SolveReport withError(SolveReport r, double estimate) {
+        return new SolveReport(r.status(), r.solverName(), r.iterations(), r.operatorApplications(),
+                r.relativeResidual(), r.krylovResidualNorm(), r.conditionResidualNorm(), r.eigenvalueEstimate(), estimate);
+    }
+
+    /**
+     * The report of a solve that was not made because the status forbids numbers: solver {@code none},
+     * NaN residuals and estimate, and the linear-solver status closest to the reason (INDEFINITE for
+     * NOT_A_MINIMUM, BREAKDOWN for SINGULAR, NON_FINITE for NON_SMOOTH and INVALID_PARAMETER).
+     */
+    private SolveReport skipped(SensitivityStatus why) {
+        SolveStatus status = switch (why) {
+            case NOT_A_MINIMUM -> SolveStatus.INDEFINITE;
+            case SINGULAR -> SolveStatus.BREAKDOWN;
+            default -> SolveStatus.NON_FINITE;
+        };
+        return new SolveReport(status, "none", 0, 0, Double.NaN, Double.NaN, forceNorm, lambdaOrNaN(), Double.NaN);
     }
 
     /** Backbone vector (length d·n_b) from a full one (length d·N). */

@@ -21,7 +21,9 @@
  *
  * <p>Results never carry silent numbers: every {@link org.mdsens.sensitivity.md.ParameterSensitivity}
  * and {@link org.mdsens.sensitivity.md.ObservableSensitivity} has a
- * {@link org.mdsens.sensitivity.md.SensitivityStatus}, the solver report and an error estimate
- * (‖F(x̂)‖ + ‖r_Krylov‖)/λ̂, which is an estimate, not a bound.
+ * {@link org.mdsens.sensitivity.md.SensitivityStatus}, the solver report
+ * ({@link org.mdsens.sensitivity.implicit.SolveReport}) and an error estimate: the first-order error
+ * due to the inexact minimum and the inexact solve (Theorem 1 of Blondel et al., with its constant
+ * evaluated along the Newton correction), which is an estimate, not a bound.
  */
 package org.mdsens.sensitivity.md;

@@ -99,6 +99,13 @@ public final class EquilibriumSensitivity {
     public static final double NEGATIVE_RATIO = 1e-8;
     /** Relative distance |r − r_c|/r_c below which a pair counts as sitting on a cutoff with a force jump. */
     public static final double CUTOFF_PROXIMITY = 1e-6;
+    /**
+     * Lanczos keeps every basis vector (full reorthogonalization): its steps are capped so that they hold at
+     * most this many doubles (160 MB), but never below {@value #MIN_LANCZOS_STEPS} steps.
+     */
+    public static final long LANCZOS_MEMORY = 20_000_000L;
+    /** The fewest Lanczos steps the memory cap allows. */
+    public static final int MIN_LANCZOS_STEPS = 30;
     /** Safety factor on the first-order error estimate (covers second-order terms and the loose solves). */
     public static final double ERROR_SAFETY_FACTOR = 2.0;
     /** Relative tolerance of the solves behind the error estimates. */
@@ -264,8 +271,9 @@ public final class EquilibriumSensitivity {
         if (!config.estimateSmallestEigenvalue() || baseStatus == SensitivityStatus.NON_SMOOTH) return;
         int n = hessian.getRowDimension();
         if (n - modes.count() < 1) return;
-        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed())
-                .withMaxSteps(Math.min(config.lanczosSteps(), n - modes.count()));
+        int memoryCap = Math.max(MIN_LANCZOS_STEPS, (int) Math.min(Integer.MAX_VALUE, LANCZOS_MEMORY / n));
+        int steps = Math.min(Math.min(config.lanczosSteps(), memoryCap), n - modes.count());
+        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed()).withMaxSteps(steps);
         EigenEstimate e = new LanczosEigenSolver(lc).smallest(hessian, modes::project);
         spectrum = e;
         double lambda = e.eigenvalue();

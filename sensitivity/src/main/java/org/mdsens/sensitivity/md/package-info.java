@@ -14,6 +14,10 @@
  *       contact distance, positions).</li>
  *   <li>{@link org.mdsens.sensitivity.md.NewtonPolish}: a few Newton–Krylov steps that take a
  *       FIRE/L-BFGS minimum to round-off before differentiating.</li>
+ *   <li>{@link org.mdsens.sensitivity.md.EnergyStationarityCondition}: the same condition ∇ₓE = 0 as a
+ *       generic {@link org.mdsens.sensitivity.condition.OptimalityCondition}, for the solver-agnostic
+ *       {@link org.mdsens.sensitivity.implicit.ImplicitDifferentiation} (no gauge, rattlers or statuses of
+ *       its own).</li>
  *   <li>{@link org.mdsens.sensitivity.md.ZeroModes} and {@link org.mdsens.sensitivity.md.Rattlers}:
  *       the null space (rigid translations, rotations in open boxes) and rattler detection for contact
  *       potentials, which fix the gauge of every result.</li>

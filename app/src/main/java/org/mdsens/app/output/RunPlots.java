@@ -26,7 +26,9 @@ import org.mdsens.viz.scene.ParticleScene;
  *       the field dx*&#47;dθ as arrows, rattlers marked.</li>
  * </ul>
  * A figure that cannot be drawn (no finite trace record; a sensitivity without finite numbers;
- * non-finite positions) is skipped, and the reason is returned for the summary. Stateless.
+ * non-finite positions; a chart the plotting library rejects, such as a diverged trace) is skipped,
+ * and the reason is returned for the summary ({@code plots_skipped}): pictures never cost the
+ * results. I/O failures propagate. Stateless.
  */
 final class RunPlots {
 
@@ -53,8 +55,12 @@ final class RunPlots {
             }
         }
         if (m > 0) {
-            add(files, Figures.writeConvergence(dir, Arrays.copyOf(it, m), Arrays.copyOf(e, m), Arrays.copyOf(f, m),
-                    preset));
+            try {
+                add(files, Figures.writeConvergence(dir, Arrays.copyOf(it, m), Arrays.copyOf(e, m), Arrays.copyOf(f, m),
+                        preset));
+            } catch (RuntimeException ex) {
+                skipped.add("convergence: cannot be drawn (" + ex.getMessage() + ")");
+            }
         } else {
             skipped.add("convergence: the minimizer recorded no finite energy and force");
         }
@@ -73,7 +79,11 @@ final class RunPlots {
                         + p.status() + ")");
                 continue;
             }
-            add(files, Figures.writeSensitivity(dir, p.name(), base.withField(dx, "dx/d " + p.name()), preset));
+            try {
+                add(files, Figures.writeSensitivity(dir, p.name(), base.withField(dx, "dx/d " + p.name()), preset));
+            } catch (RuntimeException ex) {
+                skipped.add(OutputNames.sensitivityFigure(p.name()) + ": cannot be drawn (" + ex.getMessage() + ")");
+            }
         }
         return new Written(files, skipped);
     }

@@ -399,7 +399,9 @@ public final class EquilibriumSensitivity {
             return new ObservableSensitivity(observable.name(), SensitivityStatus.INVALID_PARAMETER, value,
                     derivatives, derivatives, skipped(SensitivityStatus.INVALID_PARAMETER));
         }
-        double[] rhs = modes.project(restrict(g));
+        double[] restricted = restrict(g);
+        double before = ZeroModes.norm(restricted);
+        double[] rhs = dropRoundoff(modes.project(restricted), before);
         Solve s = solve(rhs);
         if (s.indefinite) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
@@ -567,6 +569,18 @@ public final class EquilibriumSensitivity {
         SensitivityStatus status;
         double residualNorm;
         boolean indefinite;
+    }
+
+    /**
+     * Relative size below which a projected right-hand side is round-off of the projection (an
+     * observable that moves only along zero modes, such as a dimer end's transverse position).
+     */
+    static final double PROJECTION_ROUNDOFF = 1e-12;
+
+    /** Zeroes {@code rhs} when its norm is round-off relative to the norm before projection. */
+    private static double[] dropRoundoff(double[] rhs, double normBeforeProjection) {
+        if (ZeroModes.norm(rhs) <= PROJECTION_ROUNDOFF * normBeforeProjection) java.util.Arrays.fill(rhs, 0.0);
+        return rhs;
     }
 
     private Solve solve(double[] rhs) {

@@ -107,4 +107,21 @@ class LennardJonesDimerTest {
         assertEquals(-1.0, e.derivative("epsilon[A]"), 1e-12);
         assertEquals(0, e.report().iterations(), "energy needs no solve");
     }
+
+    /**
+     * A coordinate of one end that lies along a rotation only (the transverse axes of an axis-aligned
+     * dimer) projects to round-off: its derivative is 0 in the stated gauge, status OK — not
+     * NOT_A_MINIMUM from a solve on round-off. The axial coordinate moves R*&#47;2 per unit σ.
+     */
+    @Test
+    void transversePositionOfAnAxisAlignedDimerHasZeroDerivative() {
+        EnergyEvaluator ev = dimer(3, new double[] {1, 0, 0});
+        EquilibriumSensitivity s = new EquilibriumSensitivity(ev);
+        for (int axis = 0; axis < 3; axis++) {
+            ObservableSensitivity o = s.vjp(Observables.position(1, axis), List.of("sigma[A]"));
+            assertEquals(SensitivityStatus.OK, o.status(), "axis " + axis + ": " + o);
+            double expected = axis == 0 ? R_STAR / 2 : 0.0;
+            assertEquals(expected, o.derivatives().get("sigma[A]"), 1e-9, "axis " + axis);
+        }
+    }
 }

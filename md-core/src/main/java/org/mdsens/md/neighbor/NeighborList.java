@@ -1,25 +1,47 @@
 package org.mdsens.md.neighbor;
 
+import java.util.Arrays;
+
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
 
 /**
- * Verlet list with skin: every pair closer than cutoff + skin at the last build, rebuilt by
- * {@link #update} when any particle has moved more than skin/2 since then.
+ * Verlet list with skin: every pair closer than cutoff + skin (minimum image) at the last build,
+ * rebuilt by {@link #update} when any particle has moved more than skin/2 since then or the box
+ * has changed.
+ *
+ * <p>Build: a cell list with cells of side ≥ cutoff + skin (O(N) at bounded density); periodic
+ * axes are binned on wrapped coordinates, so positions may be unwrapped; open axes are binned over
+ * the bounding box; fewer than {@value #ALL_PAIRS_BELOW} particles use all pairs. Every periodic
+ * length must be at least 2·(cutoff + skin), so that each pair has one image in range.
  *
  * <p>Half list in CSR form: the neighbors of particle i are
- * {@code neighbors()[offsets()[i] .. offsets()[i+1])}, each unordered pair stored once.
- * Mutable, one per thread.
+ * {@code neighbors()[offsets()[i] .. offsets()[i+1])}, each unordered pair stored once under its
+ * smaller index, rows sorted ascending (so the list, and every sum over it, does not depend on how
+ * the cells fell). The full list ({@link #fullOffsets()}, {@link #fullNeighbors()}) stores each
+ * pair under both particles, rows sorted ascending; it is derived lazily from the same build.
+ * Arrays returned are owned by the list and replaced at the next rebuild; do not modify them.
+ *
+ * <p>Mutable, one per thread.
  */
 public final class NeighborList {
+
+    /** Below this many particles the list is built from all pairs instead of cells. */
+    public static final int ALL_PAIRS_BELOW = 64;
 
     private final double cutoff;
     private final double skin;
     private int[] offsets = new int[1];
     private int[] neighbors = new int[0];
+    private int[] fullOffsets;
+    private int[] fullNeighbors;
     private double[] reference = new double[0];
     private Box referenceBox;
     private int rebuilds;
+    private final CellGrid grid = new CellGrid();
+    private final int[] stencil = new int[27];
+    private int[] buffer = new int[16];
+    private double[] sorted = new double[0];
 
     /**
      * @param cutoff interaction cutoff (&gt; 0)
@@ -32,12 +54,35 @@ public final class NeighborList {
         this.skin = skin;
     }
 
+    /** The interaction cutoff the list was made for. */
     public double cutoff() { return cutoff; }
+
+    /** The Verlet skin: pairs closer than cutoff + skin are listed. */
     public double skin() { return skin; }
+
+    /** Half-list row offsets, length N + 1. */
     public int[] offsets() { return offsets; }
+
+    /** Half-list neighbor indices, length {@link #pairCount()}. */
     public int[] neighbors() { return neighbors; }
+
+    /** Number of stored pairs (each unordered pair once). */
     public int pairCount() { return offsets[offsets.length - 1]; }
+
+    /** Number of builds so far. */
     public int rebuildCount() { return rebuilds; }
+
+    /** Full-list row offsets, length N + 1 (each pair under both particles); built on first request. */
+    public int[] fullOffsets() {
+        if (fullOffsets == null) buildFull();
+        return fullOffsets;
+    }
+
+    /** Full-list neighbor indices, length 2·{@link #pairCount()}; built on first request. */
+    public int[] fullNeighbors() {
+        if (fullOffsets == null) buildFull();
+        return fullNeighbors;
+    }
 
     /** Builds on first use and rebuilds when needed; returns true if it rebuilt. */
     public boolean update(ParticleSystem system) {
@@ -48,7 +93,8 @@ public final class NeighborList {
         return false;
     }
 
-    private boolean needsRebuild(ParticleSystem system) {
+    /** True when the list was never built for this system, the box changed, or a particle moved more than skin/2. */
+    public boolean needsRebuild(ParticleSystem system) {
         double[] x = system.positions();
         if (reference.length != x.length || !system.box().equals(referenceBox)) return true;
         int d = system.dimension();
@@ -64,7 +110,10 @@ public final class NeighborList {
         return false;
     }
 
-    /** Rebuilds unconditionally from the system's current positions. */
+    /**
+     * Rebuilds unconditionally from the system's current positions. Throws
+     * {@link IllegalArgumentException} when a periodic length is below 2·(cutoff + skin).
+     */
     public void rebuild(ParticleSystem system) {
         Box box = system.box();
         int d = system.dimension();
@@ -72,29 +121,139 @@ public final class NeighborList {
         double[] x = system.positions();
         double[] len = box.imageLengths();
         double[] inv = box.inverseImageLengths();
-        double rl2 = (cutoff + skin) * (cutoff + skin);
+        double range = cutoff + skin;
+        for (int a = 0; a < d; a++) {
+            if (len[a] > 0 && len[a] < 2 * range) {
+                throw new IllegalArgumentException("box length L=" + len[a] + " must be at least 2·(cutoff+skin)="
+                        + 2 * range + " for the minimum image; use a larger box or a smaller cutoff");
+            }
+        }
+        double rl2 = range * range;
         int[] off = new int[n + 1];
-        int[] nb = new int[Math.max(16, 8 * n)];
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            off[i] = count;
-            for (int j = i + 1; j < n; j++) {
-                double r2 = 0;
-                for (int a = 0; a < d; a++) {
-                    double dx = Box.minimumImage(x[d * i + a] - x[d * j + a], len[a], inv[a]);
-                    r2 += dx * dx;
+        if (n < ALL_PAIRS_BELOW) {
+            for (int i = 0; i < n; i++) {
+                off[i] = count;
+                for (int j = i + 1; j < n; j++) {
+                    if (distance2(x, d, i, j, len, inv) < rl2) {
+                        if (count == buffer.length) buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+                        buffer[count++] = j;
+                    }
                 }
-                if (r2 < rl2) {
-                    if (count == nb.length) nb = java.util.Arrays.copyOf(nb, 2 * nb.length);
-                    nb[count++] = j;
+            }
+        } else {
+            grid.build(x, n, d, len, range, 2 * n + 27);
+            int[] start = grid.cellStart;
+            int[] members = grid.cellParticles;
+            // positions in cell order, stride 3 (z = 0 and an identity image in 2D), so the
+            // candidate scan reads memory in order
+            if (sorted.length < 3 * n) sorted = new double[3 * n];
+            double[] xs = sorted;
+            for (int q = 0; q < n; q++) {
+                int p = members[q];
+                for (int a = 0; a < 3; a++) xs[3 * q + a] = a < d ? x[d * p + a] : 0.0;
+            }
+            double lx = len[0], ly = len[1], lz = d == 3 ? len[2] : 0.0;
+            double ix = inv[0], iy = inv[1], iz = d == 3 ? inv[2] : 0.0;
+            for (int i = 0; i < n; i++) {
+                off[i] = count;
+                double xi = x[d * i], yi = x[d * i + 1], zi = d == 3 ? x[d * i + 2] : 0.0;
+                int cells = grid.stencil(grid.cellOf[i], stencil);
+                if (buffer.length < count + n) buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, count + n));
+                for (int s = 0; s < cells; s++) {
+                    int c = stencil[s];
+                    int end = start[c + 1];
+                    // members ascend inside a cell: skip to the first j > i
+                    int lo = start[c], hi = end;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (members[mid] > i) hi = mid; else lo = mid + 1;
+                    }
+                    for (int q = lo; q < end; q++) {
+                        double dx = Box.minimumImage(xi - xs[3 * q], lx, ix);
+                        double dy = Box.minimumImage(yi - xs[3 * q + 1], ly, iy);
+                        double dz = Box.minimumImage(zi - xs[3 * q + 2], lz, iz);
+                        if (dx * dx + dy * dy + dz * dz < rl2) buffer[count++] = members[q];
+                    }
                 }
+                Arrays.sort(buffer, off[i], count);
             }
         }
         off[n] = count;
         offsets = off;
-        neighbors = java.util.Arrays.copyOf(nb, count);
+        neighbors = Arrays.copyOf(buffer, count);
+        fullOffsets = null;
+        fullNeighbors = null;
         reference = x.clone();
         referenceBox = box;
         rebuilds++;
+    }
+
+    private static double distance2(double[] x, int d, int i, int j, double[] len, double[] inv) {
+        double r2 = 0;
+        for (int a = 0; a < d; a++) {
+            double dx = Box.minimumImage(x[d * i + a] - x[d * j + a], len[a], inv[a]);
+            r2 += dx * dx;
+        }
+        return r2;
+    }
+
+    private void buildFull() {
+        int n = offsets.length - 1;
+        int[] off = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            for (int q = offsets[i]; q < offsets[i + 1]; q++) {
+                off[i + 1]++;
+                off[neighbors[q] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) off[i + 1] += off[i];
+        int[] fill = Arrays.copyOf(off, n);
+        int[] nb = new int[off[n]];
+        // rows come out ascending: partners i < k are appended while scanning row i (before k),
+        // partners j > k while scanning row k itself, in ascending order
+        for (int i = 0; i < n; i++) {
+            for (int q = offsets[i]; q < offsets[i + 1]; q++) {
+                int j = neighbors[q];
+                nb[fill[i]++] = j;
+                nb[fill[j]++] = i;
+            }
+        }
+        fullOffsets = off;
+        fullNeighbors = nb;
+    }
+
+    /**
+     * The first pair (i &lt; j, smallest i, then smallest j; 0-based) closer than
+     * {@code minDistance} under the minimum image, or null. O(N) through cells of side ≥
+     * {@code minDistance}; positions may be unwrapped. For load-time checks (coincident particles).
+     */
+    public static int[] findCoincident(ParticleSystem system, double minDistance) {
+        if (!(minDistance > 0) || !Double.isFinite(minDistance)) {
+            throw new IllegalArgumentException("minimum distance must be > 0 and finite, got " + minDistance);
+        }
+        int d = system.dimension();
+        int n = system.size();
+        double[] x = system.positions();
+        Box box = system.box();
+        double[] len = box.imageLengths();
+        double[] inv = box.inverseImageLengths();
+        double min2 = minDistance * minDistance;
+        CellGrid g = new CellGrid();
+        g.build(x, n, d, len, minDistance, 2 * n + 27);
+        int[] cellsAround = new int[27];
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            int cells = g.stencil(g.cellOf[i], cellsAround);
+            for (int s = 0; s < cells; s++) {
+                int c = cellsAround[s];
+                for (int q = g.cellStart[c], end = g.cellStart[c + 1]; q < end; q++) {
+                    int j = g.cellParticles[q];
+                    if (j > i && (best < 0 || j < best) && distance2(x, d, i, j, len, inv) < min2) best = j;
+                }
+            }
+            if (best >= 0) return new int[] {i, best};
+        }
+        return null;
     }
 }

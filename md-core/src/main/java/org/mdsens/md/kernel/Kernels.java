@@ -1,0 +1,106 @@
+package org.mdsens.md.kernel;
+
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Chooses the {@link KernelProvider} once at start-up, in the manner of Lucene's
+ * {@code VectorizationProvider}: the Vector API provider
+ * ({@value #VECTOR_PROVIDER_CLASS}) is loaded reflectively, and only when the
+ * {@code jdk.incubator.vector} module is in the boot layer; otherwise the scalar reference is used.
+ *
+ * <ul>
+ *   <li>{@link KernelChoice#SCALAR}: always {@link ScalarKernelProvider}.</li>
+ *   <li>{@link KernelChoice#AUTO}: the vector provider when it is loadable and its optional
+ *       {@code public static boolean preferredByDefault()} returns true (or is absent): a fixed
+ *       rule from benchmarks, never a timing; otherwise scalar, silently.</li>
+ *   <li>{@link KernelChoice#VECTOR}: the vector provider when loadable; otherwise scalar and ONE
+ *       warning on stderr per JVM naming the fix
+ *       ({@code run with --add-modules jdk.incubator.vector on JDK 17+}).</li>
+ * </ul>
+ * The system property {@value #PROPERTY} ({@code auto|scalar|vector}), when set, overrides the
+ * argument. A vector provider class must be public with a public no-argument constructor.
+ *
+ * <p>Thread-safe; the result depends only on the JVM, the argument and the property.
+ */
+public final class Kernels {
+
+    /** System property overriding the requested choice: {@code auto}, {@code scalar} or {@code vector}. */
+    public static final String PROPERTY = "mdsens.kernel";
+
+    /** Fully qualified name of the optional Vector API provider. */
+    public static final String VECTOR_PROVIDER_CLASS = "org.mdsens.md.kernel.vector.VectorKernelProvider";
+
+    /** The module whose presence allows the vector provider to load. */
+    public static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    private Kernels() { }
+
+    /**
+     * The provider for {@code choice}, or for the {@value #PROPERTY} system property when it is
+     * set. Throws {@link IllegalArgumentException} for an unparseable property value.
+     */
+    public static KernelProvider select(KernelChoice choice) {
+        return select(choice, System.getProperty(PROPERTY), System.err);
+    }
+
+    /** As {@link #select(KernelChoice)}, with the property value and warning stream given (for tests). */
+    static KernelProvider select(KernelChoice choice, String property, PrintStream warnings) {
+        return select(choice, property, warnings, VECTOR_PROVIDER_CLASS, vectorModulePresent());
+    }
+
+    /** As {@link #select(KernelChoice)}, with every input given (for tests). */
+    static KernelProvider select(KernelChoice choice, String property, PrintStream warnings, String providerClass,
+                                 boolean modulePresent) {
+        KernelChoice effective = choice == null ? KernelChoice.AUTO : choice;
+        if (property != null && !property.isBlank()) effective = KernelChoice.parse(property.trim());
+        if (effective == KernelChoice.SCALAR) return ScalarKernelProvider.INSTANCE;
+        KernelProvider vector = modulePresent ? loadVectorProvider(providerClass) : null;
+        if (effective == KernelChoice.AUTO) {
+            return vector != null && preferredByDefault(vector) ? vector : ScalarKernelProvider.INSTANCE;
+        }
+        if (vector == null && WARNED.compareAndSet(false, true) && warnings != null) {
+            warnings.println(modulePresent
+                    ? "mdsens: vector kernels requested but " + providerClass
+                            + " is not available in this build; using scalar kernels"
+                    : "mdsens: vector kernels requested but the " + VECTOR_MODULE
+                            + " module is absent; using scalar kernels (run with --add-modules "
+                            + VECTOR_MODULE + " on JDK 17+)");
+        }
+        return vector != null ? vector : ScalarKernelProvider.INSTANCE;
+    }
+
+    /** Re-arms the once-per-JVM warning (tests only). */
+    static void resetWarning() { WARNED.set(false); }
+
+    /** True when {@code jdk.incubator.vector} is in the boot module layer. */
+    public static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    private static KernelProvider loadVectorProvider(String providerClass) {
+        try {
+            Class<?> c = Class.forName(providerClass, true, Kernels.class.getClassLoader());
+            if (!KernelProvider.class.isAssignableFrom(c)) return null;
+            return (KernelProvider) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean preferredByDefault(KernelProvider vector) {
+        try {
+            Method m = vector.getClass().getMethod("preferredByDefault");
+            if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != boolean.class) return true;
+            return (Boolean) m.invoke(null);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Energy models and their evaluation. {@link org.mdsens.md.model.EnergyModel} names the terms
+ * (pair potential, {@link org.mdsens.md.model.HarmonicBonds}) and the parameter vector θ;
+ * {@link org.mdsens.md.model.EnergyEvaluator} evaluates a model on a system: energy, forces,
+ * virial and pressure, Hessian-vector products and parameter derivatives (the products implicit
+ * differentiation needs), and is the {@link org.mdsens.md.minimize.PotentialSurface} minimizers run on.
+ */
+package org.mdsens.md.model;

@@ -1,0 +1,102 @@
+package org.mdsens.md.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kernel selection. The vector provider class does not exist in this build, so AUTO and VECTOR
+ * resolve to scalar whether or not {@code jdk.incubator.vector} is present; VECTOR warns once.
+ */
+class KernelsTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PrintStream warnings = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void rearm() { Kernels.resetWarning(); }
+
+    private String warned() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void scalarIsAlwaysScalarAndNeverWarns() {
+        assertSame(ScalarKernelProvider.INSTANCE, Kernels.select(KernelChoice.SCALAR, null, warnings));
+        assertEquals("", warned());
+    }
+
+    @Test
+    void autoFallsBackToScalarSilently() {
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings).name());
+        assertEquals("scalar", Kernels.select(null, null, warnings).name());
+        assertEquals("", warned());
+    }
+
+    @Test
+    void vectorFallsBackToScalarWithOneWarningNamingTheFix() {
+        assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings).name());
+        String text = warned();
+        assertEquals(1, text.lines().count(), text);
+        if (Kernels.vectorModulePresent()) {
+            assertTrue(text.contains(Kernels.VECTOR_PROVIDER_CLASS), text);
+        } else {
+            assertTrue(text.contains("run with --add-modules jdk.incubator.vector on JDK 17+"), text);
+        }
+    }
+
+    @Test
+    void systemPropertyOverridesTheArgument() {
+        assertSame(ScalarKernelProvider.INSTANCE, Kernels.select(KernelChoice.VECTOR, "scalar", warnings));
+        assertEquals("", warned());
+        assertEquals("scalar", Kernels.select(KernelChoice.SCALAR, " Vector ", warnings).name());
+        assertEquals(1, warned().lines().count());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Kernels.select(KernelChoice.AUTO, "simd", warnings));
+        assertTrue(e.getMessage().contains("'simd'"), e.getMessage());
+    }
+
+    @Test
+    void publicSelectReadsTheProperty() {
+        String old = System.getProperty(Kernels.PROPERTY);
+        try {
+            System.setProperty(Kernels.PROPERTY, "scalar");
+            assertSame(ScalarKernelProvider.INSTANCE, Kernels.select(KernelChoice.VECTOR));
+        } finally {
+            if (old == null) System.clearProperty(Kernels.PROPERTY); else System.setProperty(Kernels.PROPERTY, old);
+        }
+    }
+
+    static final String PLAIN = FakeVectorProviders.Plain.class.getName();
+    static final String NOT_PREFERRED = FakeVectorProviders.NotPreferred.class.getName();
+    static final String BROKEN = FakeVectorProviders.Broken.class.getName();
+
+    @Test
+    void aVectorProviderClassOnTheClassPathIsLoadedWhenTheModuleIsPresent() {
+        assertEquals("vector-fake", Kernels.select(KernelChoice.AUTO, null, warnings, PLAIN, true).name());
+        assertEquals("vector-fake", Kernels.select(KernelChoice.VECTOR, null, warnings, PLAIN, true).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.SCALAR, null, warnings, PLAIN, true).name());
+        assertEquals("", warned());
+        // without the module the class is never touched
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings, PLAIN, false).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings, PLAIN, false).name());
+        assertTrue(warned().contains("--add-modules jdk.incubator.vector"), warned());
+    }
+
+    @Test
+    void autoFollowsTheProvidersFixedRuleAndBrokenProvidersFallBack() {
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings, NOT_PREFERRED, true).name());
+        assertEquals("vector-slow", Kernels.select(KernelChoice.VECTOR, null, warnings, NOT_PREFERRED, true).name());
+        assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings, BROKEN, true).name());
+        assertEquals("", warned());
+        assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings, BROKEN, true).name());
+        assertTrue(warned().contains(BROKEN), warned());
+    }
+}

@@ -1,0 +1,27 @@
+package org.mdsens.app.command;
+
+import java.io.PrintWriter;
+
+/**
+ * Turns an exception into one line on stderr and an exit code: {@link ExitCodes#BAD_INPUT} for
+ * unusable input (the message already names file, line or key), {@link ExitCodes#INTERNAL_ERROR}
+ * for everything else. The stack trace only with {@code --verbose}.
+ */
+final class Failures {
+
+    private Failures() { }
+
+    static int badInput(PrintWriter err, Throwable e, boolean verbose) {
+        err.println("mdsens: " + e.getMessage());
+        if (verbose) e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    static int internal(PrintWriter err, Throwable e, boolean verbose) {
+        err.println("mdsens: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,133 @@
+package org.mdsens.app.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.mdsens.app.job.BuiltJob;
+import org.mdsens.app.job.JobBuilder;
+import org.mdsens.app.job.JobFileException;
+import org.mdsens.app.job.JobReader;
+import org.mdsens.app.job.JobSpec;
+import org.mdsens.app.output.RunOutputs;
+import org.mdsens.app.run.JobRunner;
+import org.mdsens.app.run.RunOutcome;
+import org.mdsens.md.kernel.KernelChoice;
+import org.mdsens.md.minimize.MinimizationListener;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mdsens run JOB.toml}: reads and validates the job, builds the system and the model,
+ * minimizes, and writes {@code final.xyz} and {@code summary.json} into the output directory
+ * (created only after every check passed). One result line on stdout; progress on stderr when it
+ * is a terminal (unless {@code --quiet}). Exit 0 converged, 1 not converged, 2 bad input, 3
+ * internal error.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Minimize the energy of the system a job file describes; write summary.json and final.xyz.", ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  converged", "  1  finished but not converged (summary.json says why)",
+                  "  2  bad input or usage (nothing written)", "  3  internal error"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "JOB.toml", description = "the job file (TOML; see README.md)")
+    private Path job;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output directory (default: [output] directory of the job, else out/<job name>)")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "worker threads (default ${DEFAULT-VALUE}; the force kernels of this build are single-threaded)")
+    private int threads;
+
+    @Option(names = "--kernel", paramLabel = "auto|scalar|vector", defaultValue = "auto",
+            converter = KernelChoiceConverter.class,
+            description = "force kernels: auto (a fixed rule), scalar, or vector (Vector API) (default ${DEFAULT-VALUE})")
+    private KernelChoice kernel;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress output")
+    private boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "say what is done, and print stack traces on errors")
+    private boolean verbose;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        PrintWriter stdout = cl.getOut();
+        PrintWriter stderr = cl.getErr();
+        if (threads < 1) throw new CommandLine.ParameterException(cl, "--threads must be >= 1, got " + threads);
+
+        JobSpec jobSpec;
+        BuiltJob built;
+        Path dir;
+        try {
+            jobSpec = JobReader.readJob(job);
+            dir = out != null ? out : jobSpec.output().directory();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new JobFileException((out != null ? "--out " : jobSpec.source().where(List.of("output", "directory"))
+                        + ": [output] directory ") + dir + " exists and is not a directory; choose another output directory");
+            }
+            if (verbose) stderr.println("mdsens: read " + job);
+            built = JobBuilder.build(jobSpec);
+            if (verbose) {
+                stderr.println("mdsens: " + built.describe());
+                stderr.flush();
+            }
+        } catch (JobFileException e) {
+            return Failures.badInput(stderr, e, verbose);
+        } catch (RuntimeException e) {
+            return Failures.internal(stderr, e, verbose);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return Failures.badInput(stderr, new JobFileException("cannot create the output directory " + dir + ": "
+                    + e, e), verbose);
+        }
+        for (String warning : built.warnings()) stderr.println("mdsens: warning: " + warning);
+        stderr.flush();
+
+        RunOutcome outcome;
+        List<String> files;
+        try {
+            boolean progress = !quiet && System.console() != null;
+            try (ProgressReporter reporter = progress ? new ProgressReporter("minimize",
+                    built.minimizer().forceTolerance(), built.system().size(), System.err) : null) {
+                MinimizationListener listener = reporter != null ? reporter : MinimizationListener.NONE;
+                outcome = JobRunner.run(built, kernel, threads, listener);
+            }
+            files = RunOutputs.write(dir, built, outcome, VersionProvider.version(), job.toString(), threads);
+        } catch (IOException e) {
+            return Failures.internal(stderr, e, verbose);
+        } catch (RuntimeException e) {
+            return Failures.internal(stderr, e, verbose);
+        }
+        stdout.println(resultLine(built, outcome, dir));
+        stdout.flush();
+        if (verbose) stderr.println("mdsens: wrote " + String.join(", ", files) + " in " + dir);
+        stderr.flush();
+        return outcome.converged() ? ExitCodes.OK : ExitCodes.NOT_CONVERGED;
+    }
+
+    static String resultLine(BuiltJob built, RunOutcome o, Path dir) {
+        var r = o.result();
+        int n = built.system().size();
+        return String.format(Locale.ROOT, "%s %s: N=%d E/N=%.10g max_force=%.3e iterations=%d (%.2f s, %s kernel) -> %s",
+                r.status(), built.name(), n, r.energy() / n, r.maxForce(), r.iterations(), r.seconds(), o.kernel(), dir);
+    }
+}

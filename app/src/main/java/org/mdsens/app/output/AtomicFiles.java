@@ -1,0 +1,50 @@
+package org.mdsens.app.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that it appears complete or not at all: the content goes to a temporary file
+ * in the same directory ({@code .<name>.<random>.tmp}), which is then renamed over the target
+ * with {@link StandardCopyOption#ATOMIC_MOVE}. If the writer throws, the temporary file is
+ * deleted and the target is left as it was (absent, or its previous complete version).
+ * The directory must exist. Stateless; thread-safe for distinct targets.
+ */
+public final class AtomicFiles {
+
+    /** Writes content to the path it is given (a temporary file). */
+    @FunctionalInterface
+    public interface PathWriter {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    private AtomicFiles() { }
+
+    /** Runs {@code writer} on a temporary sibling of {@code target}, then moves it into place. */
+    public static void write(Path target, PathWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            writer.writeTo(tmp);
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes UTF-8 text atomically. */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+}

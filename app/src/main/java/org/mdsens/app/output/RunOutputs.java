@@ -1,0 +1,70 @@
+package org.mdsens.app.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mdsens.app.job.BuiltJob;
+import org.mdsens.app.run.RunOutcome;
+import org.mdsens.md.system.ParticleSystem;
+
+/**
+ * Writes the files of {@code mdsens run} into an existing output directory: {@code final.xyz}
+ * (extended XYZ with species, positions and forces, input order; skipped, and said so, when the
+ * positions are not finite), then {@code summary.json} (always; last, so that its presence means
+ * the run finished). Each file is written atomically. Stateless.
+ */
+public final class RunOutputs {
+
+    /** The summary file name. */
+    public static final String SUMMARY = "summary.json";
+    /** The final configuration file name. */
+    public static final String FINAL_XYZ = "final.xyz";
+
+    private RunOutputs() { }
+
+    /**
+     * @param dir     the output directory (must exist)
+     * @param job     the built job, its system at the final positions
+     * @param outcome the run's outcome
+     * @param version the mdsens version for the summary
+     * @param jobName the job file as named on the command line
+     * @param threads the worker threads requested
+     * @return the names of the files written, in order
+     */
+    public static List<String> write(Path dir, BuiltJob job, RunOutcome outcome, String version, String jobName,
+                                     int threads) throws IOException {
+        List<String> files = new ArrayList<>();
+        ParticleSystem system = job.system();
+        boolean finite = allFinite(system.positions());
+        RunSummary summary = summary(job, outcome, version, jobName, threads);
+        if (finite) {
+            FinalXyz.write(dir.resolve(FINAL_XYZ), job, outcome);
+            files.add(FINAL_XYZ);
+        } else {
+            summary.note("final_xyz", "not written: the final positions are not finite (status "
+                    + outcome.result().status() + ")");
+        }
+        files.add(SUMMARY);
+        summary.files(files);
+        summary.write(dir.resolve(SUMMARY));
+        return files;
+    }
+
+    /** The summary document of a run, without the {@code files} list. */
+    public static RunSummary summary(BuiltJob job, RunOutcome outcome, String version, String jobName, int threads) {
+        var r = outcome.result();
+        return new RunSummary(version, jobName)
+                .outcome(r.converged(), r.status().name())
+                .system(job.system())
+                .potential(job.model())
+                .kernel(outcome.kernel(), threads)
+                .minimization(job.minimizer(), r, job.system().size(), outcome.pressure());
+    }
+
+    static boolean allFinite(double[] a) {
+        for (double v : a) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+}

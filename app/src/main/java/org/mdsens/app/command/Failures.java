@@ -18,6 +18,14 @@ final class Failures {
         return ExitCodes.BAD_INPUT;
     }
 
+    /** Results could not be written (disk full, a directory where a file should go): exit 3. */
+    static int io(PrintWriter err, java.io.IOException e, boolean verbose) {
+        err.println("mdsens: cannot write the results: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
     static int internal(PrintWriter err, Throwable e, boolean verbose) {
         err.println("mdsens: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) e.printStackTrace(err);

@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         List<String> files;
         try {
-            boolean progress = !quiet && System.console() != null;
+            boolean progress = !quiet && Terminal.interactive();
             try (ProgressReporter reporter = progress ? new ProgressReporter("minimize",
                     built.minimizer().forceTolerance(), built.system().size(), System.err) : null) {
                 MinimizationListener listener = reporter != null ? reporter : MinimizationListener.NONE;
@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             files = RunOutputs.write(dir, built, outcome, VersionProvider.version(), job.toString(), threads);
         } catch (IOException e) {
-            return Failures.internal(stderr, e, verbose);
+            return Failures.io(stderr, e, verbose);
         } catch (RuntimeException e) {
             return Failures.internal(stderr, e, verbose);
         }

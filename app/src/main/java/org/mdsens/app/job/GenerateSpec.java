@@ -16,7 +16,7 @@ import java.util.Map;
  * @param packingFraction volume (area) fraction of the particles' diameters, or null
  * @param density         number density N/V, or null (exactly one of the two is set)
  * @param minDistance     random: reject trial positions closer than this to a placed particle (null: the default rule)
- * @param jitter          lattices: random displacement amplitude, in units of the nearest-neighbour distance (≥ 0)
+ * @param jitter          lattices: half-width of a uniform random displacement of every coordinate (absolute length, ≥ 0)
  * @param seed            seed of the Commons RNG stream
  */
 public record GenerateSpec(GenerateKind kind, int dimension, Integer count, List<Integer> cells,

@@ -55,12 +55,29 @@ public final class RunOutputs {
     /** The summary document of a run, without the {@code files} list. */
     public static RunSummary summary(BuiltJob job, RunOutcome outcome, String version, String jobName, int threads) {
         var r = outcome.result();
-        return new RunSummary(version, jobName)
+        RunSummary summary = new RunSummary(version, jobName)
                 .outcome(r.converged(), r.status().name())
-                .system(job.system())
+                .system(job.system(), job.origin())
                 .potential(job.model())
                 .kernel(outcome.kernel(), threads)
                 .minimization(job.minimizer(), r, job.system().size(), outcome.pressure());
+        if (!r.converged()) summary.note("message", notConverged(job, r));
+        return summary;
+    }
+
+    /** Why the run did not converge, in one sentence. */
+    static String notConverged(BuiltJob job, org.mdsens.md.minimize.MinimizationResult r) {
+        String tail = String.format(java.util.Locale.ROOT, " after %d iterations with max force %.3e (tolerance %.3e)",
+                r.iterations(), r.maxForce(), job.minimizer().forceTolerance());
+        return switch (r.status()) {
+            case MAX_ITERATIONS -> "not converged: the iteration cap max_iterations = " + job.minimizer().maxIterations()
+                    + " was reached" + tail + "; raise max_iterations or loosen force_tolerance";
+            case NON_FINITE -> "not converged: the energy or forces became NaN or infinite" + tail
+                    + " (overlapping particles, or a time step too large for the potential)";
+            case STAGNATED -> "not converged: no further progress at the working precision" + tail;
+            case LINE_SEARCH_FAILED -> "not converged: the L-BFGS line search found no acceptable step" + tail;
+            default -> "not converged: " + r.status() + tail;
+        };
     }
 
     static boolean allFinite(double[] a) {

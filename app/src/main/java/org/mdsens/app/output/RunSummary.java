@@ -20,7 +20,8 @@ import org.mdsens.md.system.ParticleSystem;
  * The {@code summary.json} of a run (DESIGN.md §5), assembled section by section:
  * <pre>
  * { "mdsens": version, "job": path, "converged": bool, "status": text,
- *   "system": { "n", "dimension", "box": {"kind": "periodic"|"open", "lengths"}, "species", "species_counts" },
+ *   "system": { "origin", "n", "dimension", "box": {"kind": "periodic"|"open", "lengths", "volume"}, "species",
+ *               "species_counts" },
  *   "potential": { "kind", "max_cutoff", "parameters": {name: value} },
  *   "kernel": name, "threads": n,
  *   "minimization": { "algorithm", "status", "iterations", "force_evaluations", "energy",
@@ -56,9 +57,10 @@ public final class RunSummary {
         return this;
     }
 
-    /** {@code system}: particle count, dimension, box, species names and counts. */
-    public RunSummary system(ParticleSystem system) {
+    /** {@code system}: particle count, dimension, box, species names and counts, and where it came from. */
+    public RunSummary system(ParticleSystem system, String origin) {
         ObjectNode s = root.putObject("system");
+        if (origin != null) s.put("origin", origin);
         s.put("n", system.size());
         s.put("dimension", system.dimension());
         ObjectNode box = s.putObject("box");

@@ -78,6 +78,7 @@ class RunCommandTest {
         assertEquals("B", s.at("/system/species/1").asText());
         assertEquals(85, s.at("/system/species_counts/B").asInt());
         assertEquals("scalar", s.get("kernel").asText());
+        assertEquals("read from " + dir.resolve("start.xyz"), s.at("/system/origin").asText());
         assertEquals("lennard-jones", s.at("/potential/kind").asText());
         JsonNode m = s.get("minimization");
         assertEquals("fire", m.get("algorithm").asText());
@@ -127,6 +128,7 @@ class RunCommandTest {
         assertFalse(s.get("converged").asBoolean());
         assertEquals("NON_FINITE", s.get("status").asText());
         assertEquals("NON_FINITE", s.at("/minimization/status").asText());
+        assertTrue(s.get("message").asText().startsWith("not converged: the energy or forces became NaN"), s.toString());
     }
 
     @Test
@@ -138,7 +140,22 @@ class RunCommandTest {
         JsonNode s = json(out.resolve("summary.json"));
         assertEquals("MAX_ITERATIONS", s.get("status").asText());
         assertEquals(3, s.at("/minimization/iterations").asInt());
+        assertTrue(s.get("message").asText().startsWith("not converged: the iteration cap max_iterations = 3 was reached"),
+                s.get("message").asText());
         assertTrue(Files.exists(out.resolve("final.xyz")));
+    }
+
+    @Test
+    void unwritableResultsExitThree() throws IOException {
+        TestSystems.writeXyz(dir.resolve("start.xyz"), TestSystems.fcc(4, 0.8442, 0.05, 5));
+        Path out = dir.resolve("blocked");
+        Files.createDirectories(out.resolve("summary.json").resolve("occupied"));
+        Cli.Result r = Cli.run("run", job(LJ_JOB).toString(), "--out", out.toString(), "-q");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().startsWith("mdsens: cannot write the results: "), r.err());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("final.xyz", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

@@ -81,7 +81,8 @@ public final class SweepChart {
         XYSeriesCollection tangents = new XYSeriesCollection();
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(derivativeMean[i])) continue;
-            XYSeries t = new XYSeries("tangent " + i, false, true);
+            String key = tangents.getSeriesCount() == 0 ? "implicit derivative (tangent)" : "tangent " + i;
+            XYSeries t = new XYSeries(key, false, true);
             t.add(values[i] - h, mean[i] - h * derivativeMean[i]);
             t.add(values[i] + h, mean[i] + h * derivativeMean[i]);
             tangents.addSeries(t);
@@ -108,7 +109,6 @@ public final class SweepChart {
         tr.setDefaultPaint(tc);
         tr.setDefaultStroke(ChartStyle.line(preset, 1.6));
         for (int s = 0; s < tangents.getSeriesCount(); s++) tr.setSeriesVisibleInLegend(s, s == 0);
-        if (tangents.getSeriesCount() > 0) tangents.getSeries(0).setKey("implicit derivative (tangent)");
         plot.setDataset(1, tangents);
         plot.setRenderer(1, tr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);

@@ -23,7 +23,9 @@ import org.w3c.dom.Element;
  * <p>The drawing is made in user units equal to pixels ({@code viewBox="0 0 width height"}); the
  * document's {@code width}/{@code height} are the physical size at the given DPI in millimetres
  * ({@code width / dpi · 25.4 mm}), so the SVG and the PNG of one figure have the same physical size.
- * Text stays text. Element groups marked with the JFreeChart {@code ChartHints} become nested
+ * Plain text stays {@code <text>} (rotated labels and attributed strings such as superscripted log-axis
+ * ticks become outlines, as Batik draws them through {@code TextLayout}). No DOCTYPE is written, so
+ * ordinary XML parsers read the file without network access. Element groups marked with the JFreeChart {@code ChartHints} become nested
  * {@code <g>} elements with ids and classes (particles: {@code class="particle ..."}, arrows:
  * {@code class="arrow"}); multi-stop linear and radial gradients become SVG gradients.
  *
@@ -88,14 +90,30 @@ public final class SvgExporter {
         write(Drawable.of(chart), file, width, height, dpi);
     }
 
+    /**
+     * Serializes with Batik's writer (CSS style attributes, non-ASCII kept as is) and drops the SVG 1.0
+     * DOCTYPE it adds: an external DTD makes ordinary XML parsers reach for the network, and SVG 1.1/2
+     * viewers do not need it.
+     */
     private static void stream(Document doc, Writer w) throws IOException {
-        // Batik's writer emits the XML declaration itself; a throwaway generator only for its serializer (CSS style attributes, no escaping of non-ASCII)
-        SVGGraphics2D serializer = new SVGGraphics2D(doc);
+        StringWriter buffer = new StringWriter();
+        SVGGraphics2D serializer = new SVGGraphics2D(doc); // only for its stream method
         try {
-            serializer.stream(doc.getDocumentElement(), w, true, false);
+            serializer.stream(doc.getDocumentElement(), buffer, true, false);
         } finally {
             serializer.dispose();
         }
+        String text = buffer.toString();
+        int doctype = text.indexOf("<!DOCTYPE");
+        int svg = text.indexOf("<svg");
+        if (doctype >= 0 && svg > doctype) {
+            int end = text.lastIndexOf('>', svg) + 1;
+            text = text.substring(0, doctype) + text.substring(end).stripLeading();
+        }
+        if (text.startsWith("<?xml version=\"1.0\"?>")) {
+            text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + text.substring("<?xml version=\"1.0\"?>".length());
+        }
+        w.write(text);
     }
 
     private static String millimetres(int px, double dpi) {

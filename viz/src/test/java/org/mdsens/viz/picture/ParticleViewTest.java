@@ -81,7 +81,7 @@ class ParticleViewTest {
         assertTrue(text.contains("dx/d diameter[B]"), text);
         assertTrue(text.contains("rattlers (3)"), text);
         assertTrue(text.contains("5, 23, 40"), text);
-        assertNotNull(doc.getElementById("p0") != null ? "" : findById(doc, "p0"));
+        assertNotNull(findById(doc, "p0"), "particle groups carry ids");
     }
 
     private static Object findById(Document doc, String id) {
@@ -217,5 +217,37 @@ class ParticleViewTest {
         assertNull(new ParticleView(TestFigures.bidisperse2d(1)).camera());
         assertNotNull(new ParticleView(TestFigures.fcc3d(1)).camera());
         assertFalse(new ParticleView(TestFigures.bidisperse2d(1)).arrowScale().zeroField());
+    }
+
+    @Test
+    void openBoxSeed7FramesEveryParticleWithoutABox() throws Exception {
+        ParticleScene s = TestFigures.bidisperse2d(7);
+        ParticleScene open = new ParticleScene(s.positions(), 2, s.species(), s.speciesNames(), s.diameters(),
+                new Box.Open(2), s.field(), s.fieldLabel(), s.rattlers());
+        ParticleView view = new ParticleView(open, ViewOptions.defaults().withArrowScale(20));
+        Document doc = TestFigures.parseSvg(SvgExporter.toSvg(Drawable.of(view), 900, 700, 96));
+        assertEquals(0, TestFigures.groupsWithClass(doc, "box"));
+        assertTrue(TestFigures.texts(doc).contains("(fixed scale)"));
+        assertEquals(20, view.arrowScale().worldPerUnit());
+        double[] pos = open.positions();
+        double[] d = open.diameters();
+        for (int i = 0; i < open.size(); i++) {
+            Point2D c = view.particleOnScreen(i);
+            Point2D edge = view.worldToScreen(new double[] {pos[2 * i] + 0.5 * d[i], pos[2 * i + 1] + 0.5 * d[i]});
+            assertTrue(c.getX() > 0 && c.getX() < 900 && c.getY() > 0 && c.getY() < 700, "particle " + i);
+            assertTrue(edge.getX() < 900 && edge.getY() > 0, "disk " + i + " inside the drawing");
+            assertEquals(i, view.particleAt(c.getX(), c.getY()));
+        }
+    }
+
+    @Test
+    void viewOptionsAreValidated() {
+        ViewOptions o = ViewOptions.defaults();
+        assertTrue(o.automaticArrowScale());
+        assertEquals("", o.withTitle(null).title());
+        assertEquals(2.0, o.withFontSize(16).lineUnit());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> o.withSize(0, 10));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> o.withArrowScale(-1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> o.withFontSize(0));
     }
 }

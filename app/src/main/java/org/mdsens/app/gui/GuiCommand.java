@@ -93,7 +93,12 @@ public final class GuiCommand implements Callable<Integer> {
      * @param jobFile a job file, or null for a new job
      */
     public static DesktopApp openWindow(Path jobFile) {
-        return DesktopApp.open(new JobFileGateway(), jobFile, Preferences.userNodeForPackage(GuiCommand.class));
+        return openWindow(jobFile, Preferences.userNodeForPackage(GuiCommand.class));
+    }
+
+    /** {@link #openWindow(Path)} remembering directories in {@code prefs} (tests use their own node). */
+    public static DesktopApp openWindow(Path jobFile, Preferences prefs) {
+        return DesktopApp.open(new JobFileGateway(), jobFile, prefs);
     }
 
     /** Prints the one-line no-display message and returns exit code 2. */

@@ -5,7 +5,9 @@ import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.GraphicsEnvironment;
 import java.awt.GridLayout;
+import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -52,6 +54,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
 import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
+import javax.swing.Scrollable;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import javax.swing.UIManager;
@@ -217,7 +220,8 @@ public final class DesktopApp {
         frame.getContentPane().add(status, BorderLayout.SOUTH);
         particles.setName("particles");
         particles.setEmptyText("no system: File > Open job…, or edit the settings on the left");
-        frame.setSize(new Dimension(1440, 880));
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        frame.setSize(new Dimension(Math.min(1440, screen.width), Math.min(880, screen.height)));
         frame.setLocationByPlatform(true);
         updateEnabled();
     }
@@ -381,13 +385,30 @@ public final class DesktopApp {
         return bar;
     }
 
+    /** A panel that is as wide as its scroll pane's viewport (scrolls vertically only). */
+    private static final class WidthTrackingPanel extends JPanel implements Scrollable {
+        private static final long serialVersionUID = 1L;
+
+        @Override public Dimension getPreferredScrollableViewportSize() { return getPreferredSize(); }
+
+        @Override public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) { return 16; }
+
+        @Override public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+            return Math.max(16, visible.height - 32);
+        }
+
+        @Override public boolean getScrollableTracksViewportWidth() { return true; }
+
+        @Override public boolean getScrollableTracksViewportHeight() { return false; }
+    }
+
     private JComponent leftPanel() {
-        JPanel panel = new JPanel();
+        JPanel panel = new WidthTrackingPanel();
         panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
 
         JPanel system = section("System");
         JPanel systemButtons = new JPanel(new GridLayout(1, 3, 4, 0));
-        systemButtons.add(button(idle(action("Open structure…", "Start from an extended XYZ or LAMMPS file", null,
+        systemButtons.add(button(idle(action("Structure…", "Start from an extended XYZ or LAMMPS file", null,
                 this::chooseStructure)), "openStructure"));
         systemButtons.add(button(idle(action("Random packing", "Replace the system by a random packing of the species",
                 null, () -> applyDraft(gateway.withGeneratedSystem(draft), false))), "randomPacking"));
@@ -416,8 +437,9 @@ public final class DesktopApp {
         editors.addAll(List.of(systemTable, potentialTable, minimizerTable, parameterChecks));
         JScrollPane scroll = new JScrollPane(panel);
         scroll.setBorder(BorderFactory.createEmptyBorder());
+        scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.setMinimumSize(new Dimension(300, 200));
-        scroll.setPreferredSize(new Dimension(380, 700));
+        scroll.setPreferredSize(new Dimension(440, 700));
         return scroll;
     }
 

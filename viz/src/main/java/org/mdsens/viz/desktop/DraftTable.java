@@ -28,9 +28,9 @@ public final class DraftTable extends JTable {
         setFillsViewportHeight(true);
         setRowSelectionAllowed(true);
         getTableHeader().setReorderingAllowed(false);
-        getColumnModel().getColumn(DraftTableModel.TABLE_COLUMN).setPreferredWidth(110);
-        getColumnModel().getColumn(DraftTableModel.KEY_COLUMN).setPreferredWidth(110);
-        getColumnModel().getColumn(DraftTableModel.VALUE_COLUMN).setPreferredWidth(120);
+        getColumnModel().getColumn(DraftTableModel.TABLE_COLUMN).setPreferredWidth(125);
+        getColumnModel().getColumn(DraftTableModel.KEY_COLUMN).setPreferredWidth(115);
+        getColumnModel().getColumn(DraftTableModel.VALUE_COLUMN).setPreferredWidth(150);
         DefaultTableCellRenderer valueRenderer = new DefaultTableCellRenderer() {
             private static final long serialVersionUID = 1L;
 

@@ -106,7 +106,8 @@ public final class DraftTableModel extends AbstractTableModel {
     @Override public Object getValueAt(int row, int column) {
         DraftEntry e = rows.get(row);
         return switch (column) {
-            case TABLE_COLUMN -> e.table();
+            case TABLE_COLUMN -> e.table().startsWith("system.generate") ? e.table().substring("system.".length())
+                    : e.table();
             case KEY_COLUMN -> e.key();
             default -> e.text();
         };

@@ -230,16 +230,16 @@ public final class JobFileGateway implements JobGateway {
         return decorate(new JobDraft(file, entries));
     }
 
+    /** A table's own keys first, then its sub-tables (the order {@link #render} writes them in). */
     private static void flatten(JsonNode node, List<String> path, List<DraftEntry> out) {
+        List<Map.Entry<String, JsonNode>> tables = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             String key = f.getKey();
             JsonNode v = f.getValue();
             if (path.isEmpty() && key.equals("sweep")) continue;
             if (v.isObject()) {
-                List<String> p = new ArrayList<>(path);
-                p.add(key);
-                flatten(v, p, out);
+                tables.add(f);
                 continue;
             }
             String table = tableName(path);
@@ -262,6 +262,11 @@ public final class JobFileGateway implements JobGateway {
                 text = toml(v);
             }
             out.add(DraftEntry.of(table, key, type, text));
+        }
+        for (Map.Entry<String, JsonNode> t : tables) {
+            List<String> p = new ArrayList<>(path);
+            p.add(t.getKey());
+            flatten(t.getValue(), p, out);
         }
     }
 

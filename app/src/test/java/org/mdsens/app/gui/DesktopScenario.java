@@ -206,6 +206,8 @@ final class DesktopScenario {
             check(summary.at("/sensitivity/parameters/0/name").asText().equals("diameter[B]")
                     && summary.at("/minimization/status").asText().equals("CONVERGED"),
                     "the JSON summary must name the parameter and the converged minimization");
+            check(outDir.toString().equals(prefs.get(DesktopApp.LAST_DIRECTORY, null)),
+                    "the last directory must be remembered, got " + prefs.get(DesktopApp.LAST_DIRECTORY, null));
             notes.add("exports: " + pic.getFileName() + " " + svg.getFileName() + " (" + arrowGroups + " arrow groups) "
                     + csv.getFileName() + " " + xyz.getFileName() + " " + json.getFileName());
             check(edt(() -> app.errorCount()) == 0, "no error dialog may appear, got: " + edt(() -> app.lastError()));

@@ -101,7 +101,9 @@ import com.formdev.flatlaf.FlatLightLaf;
  *
  * <p>The methods behind the menus ({@link #openJob}, {@link #saveJob}, {@link #openStructure},
  * {@link #exportPicture}, {@link #exportData}) are public so that tests and scripts drive the same
- * code as the file choosers. Create and use on the event thread only.
+ * code as the file choosers; each remembers the file's directory in the preferences
+ * ({@value #LAST_DIRECTORY}), where the next file chooser opens. Create and use on the event thread
+ * only.
  */
 public final class DesktopApp {
 
@@ -121,6 +123,7 @@ public final class DesktopApp {
     /** Preferences key of the last directory used in a file chooser. */
     public static final String LAST_DIRECTORY = "lastDirectory";
 
+    private static final int LEFT_WIDTH = 420;
     private static final long PUBLISH_MILLIS = 50;
     private static final long CHART_MILLIS = 300;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -209,19 +212,25 @@ public final class DesktopApp {
         frame.setJMenuBar(menuBar(run, minimize, sens, cancelAction));
         frame.getContentPane().setLayout(new BorderLayout());
         frame.getContentPane().add(toolBar(), BorderLayout.NORTH);
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        int width = Math.min(1440, screen.width);
+        int height = Math.min(880, screen.height);
+        int left = Math.max(320, Math.min(LEFT_WIDTH, width / 3));
         JSplitPane centre = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, particles, rightTabs());
-        centre.setResizeWeight(0.62);
+        centre.setResizeWeight(0.6);
         centre.setContinuousLayout(true);
+        centre.setDividerLocation((int) (0.62 * (width - left)));
         JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, leftPanel(), centre);
         main.setResizeWeight(0);
+        main.setContinuousLayout(true);
+        main.setDividerLocation(left);
         frame.getContentPane().add(main, BorderLayout.CENTER);
         status.setName(STATUS);
         status.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
         frame.getContentPane().add(status, BorderLayout.SOUTH);
         particles.setName("particles");
         particles.setEmptyText("no system: File > Open job…, or edit the settings on the left");
-        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-        frame.setSize(new Dimension(Math.min(1440, screen.width), Math.min(880, screen.height)));
+        frame.setSize(new Dimension(width, height));
         frame.setLocationByPlatform(true);
         updateEnabled();
     }
@@ -408,9 +417,9 @@ public final class DesktopApp {
 
         JPanel system = section("System");
         JPanel systemButtons = new JPanel(new GridLayout(1, 3, 4, 0));
-        systemButtons.add(button(idle(action("Structure…", "Start from an extended XYZ or LAMMPS file", null,
+        systemButtons.add(button(idle(action("Open file…", "Start from an extended XYZ or LAMMPS file", null,
                 this::chooseStructure)), "openStructure"));
-        systemButtons.add(button(idle(action("Random packing", "Replace the system by a random packing of the species",
+        systemButtons.add(button(idle(action("Random", "Replace the system by a random packing of the species",
                 null, () -> applyDraft(gateway.withGeneratedSystem(draft), false))), "randomPacking"));
         systemButtons.add(button(idle(action("Regenerate", "Rebuild the starting configuration from the settings",
                 null, () -> applyDraft(draft, false))), "regenerate"));
@@ -439,7 +448,7 @@ public final class DesktopApp {
         scroll.setBorder(BorderFactory.createEmptyBorder());
         scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.setMinimumSize(new Dimension(300, 200));
-        scroll.setPreferredSize(new Dimension(440, 700));
+        scroll.setPreferredSize(new Dimension(LEFT_WIDTH, 700));
         return scroll;
     }
 
@@ -567,6 +576,7 @@ public final class DesktopApp {
     /** Loads a job file in the background; errors become a dialog. */
     public void openJob(Path file) {
         checkEventThread();
+        remember(file);
         startTask("loading " + file.getFileName(), () -> gateway.load(file), j -> {
             setJob(j, false);
             log("opened " + file);
@@ -576,6 +586,7 @@ public final class DesktopApp {
     /** Saves the current settings as a job file (in the background); the draft takes that name. */
     public void saveJob(Path file) {
         checkEventThread();
+        remember(file);
         if (draft == null) throw new IllegalStateException("there is no job to save yet");
         JobDraft d = draft;
         startTask("saving " + file.getFileName(), () -> {
@@ -596,6 +607,7 @@ public final class DesktopApp {
     /** Replaces the system by a structure file and rebuilds (in the background). */
     public void openStructure(Path file) {
         checkEventThread();
+        remember(file);
         if (draft == null) throw new IllegalStateException("open or create a job first");
         applyDraft(gateway.withStructure(draft, file), false);
     }
@@ -990,6 +1002,7 @@ public final class DesktopApp {
      */
     public void exportPicture(Path file, PictureKind kind, FigurePreset preset) {
         checkEventThread();
+        remember(file);
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean png = n.endsWith(".png");
         if (!png && !n.endsWith(".svg")) {
@@ -1030,6 +1043,7 @@ public final class DesktopApp {
     /** Writes the data (CSV, extended XYZ or JSON, by the file's extension) in the background. */
     public void exportData(Path file) {
         checkEventThread();
+        remember(file);
         DataExport.Format format = DataExport.Format.forFileName(file.getFileName().toString());
         if (format == null) {
             throw new IllegalArgumentException("data file name must end in .csv, .xyz, .extxyz or .json, got '"
@@ -1069,6 +1083,7 @@ public final class DesktopApp {
         return new File(System.getProperty("user.dir"));
     }
 
+    /** Remembers the directory of {@code file} for the next file chooser. */
     private void remember(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) prefs.put(LAST_DIRECTORY, dir.toString());

@@ -221,9 +221,9 @@ public final class DataExport {
                     ObjectNode o = ps.addObject();
                     o.put("name", p.name());
                     o.put("status", p.status().label());
-                    o.put("solver", p.solve().solver());
-                    o.put("solver_iterations", p.solve().iterations());
-                    number(o, "relative_residual", p.solve().relativeResidual());
+                    o.put("solver", p.report().solverName());
+                    o.put("solver_iterations", p.report().iterations());
+                    number(o, "relative_residual", p.report().relativeResidual());
                     number(o, "error_estimate", p.errorEstimate());
                     number(o, "norm", p.norm());
                     number(o, "d_energy", p.dEnergy());

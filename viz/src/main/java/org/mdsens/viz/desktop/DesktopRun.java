@@ -102,7 +102,7 @@ public final class DesktopRun {
                     done.add(names.get(k));
                     listener.onMessage(String.format(Locale.ROOT,
                             "d x*/d %s: %s, |dx/dθ| = %.6g, dE/dθ = %.10g, %s", p.name(), p.status().label(), p.norm(),
-                            p.dEnergy(), p.solve()));
+                            p.dEnergy(), p.report()));
                     listener.onParameter(p, k, names.size());
                 }
                 sensitivity = es.compute(done, List.of());

@@ -58,7 +58,7 @@ class DataExportTest {
     void csvQuotesParameterNamesWithCommas() {
         ParameterSensitivity p = result.parameters().get(0);
         ParameterSensitivity renamed = new ParameterSensitivity("sigma[A,B]", p.status(), p.dx(), p.norm(), p.dEnergy(),
-                p.d2Energy(), p.solve());
+                p.d2Energy(), p.report());
         String line = DataExport.csv(minimized, List.of(renamed)).lines().skip(1).findFirst().orElseThrow();
         assertTrue(line.contains(",\"sigma[A,B]\","), line);
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * view must show the dx/dD_B arrows, a screenshot is saved to {@code target/desktop/desktop-app.png}
  * and checked not blank, and figures and data are exported through the app's actions; bad input
  * (a non-numeric and an out-of-range table value, an unreadable job file and structure file) must
- * give error dialogs with the command line's messages, never exceptions.
+ * give error dialogs with the command line's messages, never exceptions; a 3D job (the LJ crystal)
+ * orbits, runs and shows arrows, and Cancel stops a long minimization and leaves the app usable.
  *
  * <p>Display. The tests need {@code DISPLAY} (run the suite under {@code xvfb-run -a}); without it
  * they are skipped with a loud message. The build runs tests with {@code -Djava.awt.headless=true};
@@ -54,6 +55,12 @@ class DesktopAcceptanceTest {
         assertEquals(4, notes.size(), "four bad inputs must each give a dialog: " + notes);
     }
 
+    @Test
+    void threeDimensionalJobOrbitsRunsAndCancels() throws Exception {
+        List<String> notes = scenario("3d-cancel");
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("cancel: ")), notes.toString());
+    }
+
     private static List<String> scenario(String name) throws Exception {
         if (!HAS_DISPLAY) {
             String loud = "\n*** SKIPPED: the desktop-app acceptance test needs an X display and DISPLAY is not set. ***\n"
@@ -61,13 +68,17 @@ class DesktopAcceptanceTest {
             System.err.println(loud);
             assumeTrue(false, loud);
         }
-        Path job = example();
+        Path job = name.equals("3d-cancel") ? example("lj-crystal.toml") : example();
         Path out = Path.of("target", "desktop").toAbsolutePath();
         Files.createDirectories(out);
         List<String> notes;
         if (!GraphicsEnvironment.isHeadless()) {
             DesktopScenario s = new DesktopScenario(job, out);
-            notes = name.equals("paper") ? s.paperExample() : s.badInput();
+            notes = switch (name) {
+                case "paper" -> s.paperExample();
+                case "bad-input" -> s.badInput();
+                default -> s.threeDimensionsAndCancel();
+            };
         } else {
             System.err.println("DesktopAcceptanceTest: this JVM is already headless (AWT was initialized with "
                     + "java.awt.headless=true); running the '" + name + "' scenario in a child JVM on DISPLAY="
@@ -102,10 +113,14 @@ class DesktopAcceptanceTest {
 
     /** examples/jobs/soft-sphere-paper.toml, from the module or the repository root. */
     static Path example() {
-        for (Path p : List.of(Path.of("..", "examples", "jobs", "soft-sphere-paper.toml"),
-                Path.of("examples", "jobs", "soft-sphere-paper.toml"))) {
+        return example("soft-sphere-paper.toml");
+    }
+
+    /** A job file of examples/jobs, from the module or the repository root. */
+    static Path example(String name) {
+        for (Path p : List.of(Path.of("..", "examples", "jobs", name), Path.of("examples", "jobs", name))) {
             if (Files.isRegularFile(p)) return p.toAbsolutePath().normalize();
         }
-        throw new AssertionError("examples/jobs/soft-sphere-paper.toml not found from " + Path.of("").toAbsolutePath());
+        throw new AssertionError("examples/jobs/" + name + " not found from " + Path.of("").toAbsolutePath());
     }
 }

@@ -81,7 +81,7 @@ final class DesktopScenario {
         this.outDir = outDir.toAbsolutePath();
     }
 
-    /** Child-JVM entry: {@code paper|bad-input JOB.toml OUTDIR}; exit 0 when the scenario passed. */
+    /** Child-JVM entry: {@code paper|bad-input|3d-cancel JOB.toml OUTDIR}; exit 0 when the scenario passed. */
     public static void main(String[] args) {
         int code;
         try {
@@ -89,7 +89,9 @@ final class DesktopScenario {
             List<String> notes = switch (args[0]) {
                 case "paper" -> s.paperExample();
                 case "bad-input" -> s.badInput();
-                default -> throw new IllegalArgumentException("scenario must be paper or bad-input, got " + args[0]);
+                case "3d-cancel" -> s.threeDimensionsAndCancel();
+                default -> throw new IllegalArgumentException("scenario must be paper, bad-input or 3d-cancel, got "
+                        + args[0]);
             };
             for (String n : notes) System.out.println("NOTE " + n);
             code = 0;
@@ -279,6 +281,105 @@ final class DesktopScenario {
         } finally {
             close();
         }
+    }
+
+    /**
+     * A 3D job (the LJ fcc crystal example): choose a sensitivity parameter with its check box, orbit
+     * the camera, run, and see arrows in 3D; then enlarge the crystal through the settings table,
+     * run again and press Cancel while the minimizer works: the run must stop, say so, and leave the
+     * app usable.
+     */
+    List<String> threeDimensionsAndCancel() throws Exception {
+        open();
+        try {
+            waitUntil(() -> app.job() != null && !app.busy(), Duration.ofSeconds(60), "the job to load");
+            check(edt(() -> app.job().system().dimension()) == 3, "the LJ crystal must be 3D");
+            String parameter = edt(() -> app.job().model().parameterNames().get(0));
+            edt(() -> {
+                javax.swing.JCheckBox box = (javax.swing.JCheckBox) find(app.frame().getContentPane(),
+                        "parameter:" + parameter);
+                if (box == null) throw new AssertionError("no check box for " + parameter);
+                box.doClick();
+                return null;
+            });
+            waitUntil(() -> !app.busy() && app.job().parameters().equals(List.of(parameter)), Duration.ofSeconds(60),
+                    "the job to be rebuilt with " + parameter);
+            double[] eye = edt(() -> app.particlePanel().view().camera().eye(new double[3]));
+            edt(() -> {
+                app.particlePanel().rotate(90, 40);
+                return null;
+            });
+            double[] turned = edt(() -> app.particlePanel().view().camera().eye(new double[3]));
+            check(!java.util.Arrays.equals(eye, turned), "dragging must orbit the 3D camera");
+
+            edt(() -> {
+                app.runButton().doClick();
+                return null;
+            });
+            waitUntil(() -> !app.busy() && app.lastResult() != null, RUN_DEADLINE, "the 3D run");
+            RunResult r = edt(() -> app.lastResult());
+            check(r.minimization().status() == Status.CONVERGED, "the crystal must relax: " + r.minimization());
+            check(r.sensitivity() != null && r.sensitivity().parameters().get(0).status().hasNumbers(),
+                    "the 3D sensitivity must have numbers: " + r.sensitivity());
+            int arrows = edt(() -> app.particlePanel().arrowCount());
+            check(arrows > 0, "3D arrows must be drawn");
+            check(java.util.Arrays.equals(turned, edt(() -> app.particlePanel().view().camera().eye(new double[3]))),
+                    "the orbit must be kept when the arrows arrive");
+            String tip = edt(this::tooltipOfFirstArrow);
+            check(tip != null && tip.startsWith("particle ") && tip.contains(parameter), "3D tooltip: " + tip);
+            BufferedImage shot = edt(this::paintWindow);
+            Files.createDirectories(outDir);
+            Path png = outDir.resolve("desktop-app-3d.png");
+            ImageIO.write(shot, "png", png.toFile());
+            double[] stats = imageStats(shot);
+            check(stats[0] >= 200 && stats[1] > 0.05, "the 3D screenshot must not be blank");
+            notes.add(String.format(Locale.ROOT, "3D: %s in %d iterations, %s %s, %d arrows; screenshot %s",
+                    r.minimization().status(), r.minimization().iterations(), parameter,
+                    r.sensitivity().parameters().get(0).status().label(), arrows, png));
+
+            // a bigger crystal and an unreachable tolerance, then Cancel while it runs
+            DraftTable system = edt(() -> app.systemTable());
+            DraftTable minimizer = edt(() -> app.minimizerTable());
+            setCell(system, "system.generate", "cells", "[8, 8, 8]");
+            setCell(minimizer, "minimize", "force_tolerance", "1e-14");
+            check(edt(() -> app.job().system().size()) == 2048, "the edited crystal must have 2048 particles");
+            edt(() -> {
+                app.runButton().doClick();
+                return null;
+            });
+            waitUntil(() -> app.busy() && app.statusText().startsWith("minimizing"), Duration.ofSeconds(60),
+                    "the minimizer to start");
+            edt(() -> {
+                app.cancelButton().doClick();
+                return null;
+            });
+            waitUntil(() -> !app.busy(), RUN_DEADLINE, "the cancelled run to stop");
+            RunResult c = edt(() -> app.lastResult());
+            check(c.cancelled() && c.minimization().status() == Status.CANCELLED,
+                    "Cancel must stop the minimizer: " + c.minimization());
+            check(c.sensitivity() == null, "no sensitivity after a cancelled minimization");
+            check(edt(() -> app.statusText()).startsWith("cancelled:"), "the status must say cancelled");
+            check(edt(() -> app.runButton().isEnabled() && !app.cancelButton().isEnabled()),
+                    "after Cancel, Run is enabled again and Cancel disabled");
+            notes.add("cancel: stopped after " + c.minimization().iterations() + " iterations of 2048 particles");
+            check(edt(() -> app.errorCount()) == 0, "no error dialog may appear, got: " + edt(() -> app.lastError()));
+            checkNoUncaught();
+            return notes;
+        } finally {
+            close();
+        }
+    }
+
+    /** Sets a table cell through the model (as an accepted edit does) and waits for the rebuild. */
+    private void setCell(DraftTable table, String tableName, String key, String value) throws Exception {
+        edt(() -> {
+            int row = table.model().rowOf(tableName, key);
+            if (row < 0) throw new AssertionError("no row for " + tableName + "." + key);
+            table.getModel().setValueAt(value, row, DraftTableModel.VALUE_COLUMN);
+            return null;
+        });
+        waitUntil(() -> !app.busy() && app.draft().text(tableName, key).equals(value), Duration.ofSeconds(60),
+                "the edit of " + tableName + "." + key);
     }
 
     // ------------------------------------------------------------------ set-up

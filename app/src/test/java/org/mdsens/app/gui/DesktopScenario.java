@@ -178,6 +178,17 @@ final class DesktopScenario {
             check(stats[1] > 0.05, "the screenshot must not be blank: " + stats[1] + " non-background fraction");
             notes.add(String.format(Locale.ROOT, "screenshot %s: %dx%d, %d colours, %.0f%% non-background", png,
                     shot.getWidth(), shot.getHeight(), (int) stats[0], 100 * stats[1]));
+            edt(() -> {
+                ((javax.swing.JTabbedPane) find(app.frame().getContentPane(), "tabs")).setSelectedIndex(1);
+                return null;
+            });
+            BufferedImage histogramShot = edt(this::paintWindow);
+            ImageIO.write(histogramShot, "png", outDir.resolve("desktop-app-histogram.png").toFile());
+            check(imageStats(histogramShot)[0] >= 200, "the histogram tab must not be blank");
+            edt(() -> {
+                ((javax.swing.JTabbedPane) find(app.frame().getContentPane(), "tabs")).setSelectedIndex(0);
+                return null;
+            });
             Path robotShot = robotScreenshot(outDir.resolve("desktop-app-screen.png"));
             if (robotShot != null) notes.add("screen capture " + robotShot);
 
@@ -208,10 +219,17 @@ final class DesktopScenario {
             check(summary.at("/sensitivity/parameters/0/name").asText().equals("diameter[B]")
                     && summary.at("/minimization/status").asText().equals("CONVERGED"),
                     "the JSON summary must name the parameter and the converged minimization");
+            Path savedJob = outDir.resolve("desktop-job.toml");
+            Files.deleteIfExists(savedJob);
+            exportAndWait(() -> app.saveJob(savedJob));
+            check(cliExit("check", savedJob.toString()) == 0, "mdsens check must accept the saved job");
+            check(edt(() -> app.frame().getTitle()).endsWith(savedJob.getFileName().toString()),
+                    "the window title must name the saved job");
             check(outDir.toString().equals(prefs.get(DesktopApp.LAST_DIRECTORY, null)),
                     "the last directory must be remembered, got " + prefs.get(DesktopApp.LAST_DIRECTORY, null));
             notes.add("exports: " + pic.getFileName() + " " + svg.getFileName() + " (" + arrowGroups + " arrow groups) "
-                    + csv.getFileName() + " " + xyz.getFileName() + " " + json.getFileName());
+                    + csv.getFileName() + " " + xyz.getFileName() + " " + json.getFileName() + " "
+                    + savedJob.getFileName() + " (accepted by mdsens check)");
             check(edt(() -> app.errorCount()) == 0, "no error dialog may appear, got: " + edt(() -> app.lastError()));
             checkNoUncaught();
             return notes;
@@ -664,6 +682,13 @@ final class DesktopScenario {
     }
 
     // ------------------------------------------------------------------ checks
+
+    /** The exit code of {@code mdsens <args>} (output discarded). */
+    static int cliExit(String... args) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        return Main.execute(args, new PrintStream(sink, true, StandardCharsets.UTF_8),
+                new PrintStream(sink, true, StandardCharsets.UTF_8));
+    }
 
     /** The one line {@code mdsens <args>} prints on stderr, without {@code mdsens: }. */
     static String cliError(String... args) {

@@ -288,6 +288,9 @@ final class DesktopScenario {
             String structMsg = actionAndReadDialog(() -> app.openStructure(badXyz));
             check(structMsg.contains("broken.xyz") && !structMsg.startsWith("internal error"),
                     "bad structure file: the dialog must name the file, got " + structMsg);
+            check(edt(() -> app.draft().text("system", "file").isEmpty()
+                            && app.systemTable().model().rowOf("system", "file") < 0),
+                    "after a failed build the settings must show the running job's system again");
             notes.add("bad structure file: " + structMsg);
 
             // the window still works: the job is still there and can run

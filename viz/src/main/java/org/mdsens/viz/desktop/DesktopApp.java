@@ -515,6 +515,11 @@ public final class DesktopApp {
 
     /** Runs {@code work} on a worker; {@code onDone} gets its value on the event thread, failures become dialogs. */
     private <T> void startTask(String name, Callable<T> work, Consumer<T> onDone) {
+        startTask(name, work, onDone, () -> { });
+    }
+
+    /** As {@link #startTask(String, Callable, Consumer)}, running {@code onFailure} after the dialog of a failure. */
+    private <T> void startTask(String name, Callable<T> work, Consumer<T> onDone, Runnable onFailure) {
         if (task != null) {
             showError(new IllegalStateException(taskName + " is still running; wait or press Cancel"));
             return;
@@ -531,7 +536,9 @@ public final class DesktopApp {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Exception e) {
+                    setStatus("failed: " + ErrorMessages.oneLine(e));
                     showError(e);
+                    onFailure.run();
                 }
             }
         };
@@ -622,7 +629,12 @@ public final class DesktopApp {
     public void applyDraft(JobDraft d, boolean keepPositions) {
         checkEventThread();
         showDraft(d);
-        startTask("building the job", () -> gateway.build(d), j -> setJob(j, keepPositions));
+        startTask("building the job", () -> gateway.build(d), j -> setJob(j, keepPositions), () -> {
+            if (job != null) {
+                showDraft(job.draft()); // the settings go back to those of the job that runs
+                updateParameterChecks();
+            }
+        });
     }
 
     private void showDraft(JobDraft d) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * of exiting, for tests and embedding.
  */
 @Command(name = "mdsens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, org.mdsens.app.gui.GuiCommand.class, CommandLine.HelpCommand.class},
         description = {"Energy minimization of particle systems and implicit-differentiation sensitivities.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done and converged", "  1  done, but something did not converge (summary.json says what)",

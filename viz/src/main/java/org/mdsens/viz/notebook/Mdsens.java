@@ -59,8 +59,13 @@ public final class Mdsens {
         try {
             return Setup.of(ExtendedXyz.read(file).system(), null, "file " + file.getFileName());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
+    }
+
+    private static UncheckedIOException unreadable(Path file, IOException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+        return new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": " + why, e);
     }
 
     /** {@link #readXyz(Path)} of a path given as text. */
@@ -79,7 +84,7 @@ public final class Mdsens {
             LammpsDataFile data = LammpsData.read(file, dimension, names);
             return Setup.of(data.system(), null, "file " + file.getFileName());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 

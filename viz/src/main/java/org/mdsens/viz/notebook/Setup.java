@@ -104,10 +104,10 @@ public final class Setup {
      * Soft spheres (JAX-MD convention, φ = (ε/α)(1 − r/σ)^α, σ_ab = (D_a + D_b)/2) with ε = 1, α = 2 and
      * the given diameters, one per species in the configuration's species order.
      */
-    public Setup softSpheres(double... diameters) { return softSpheres(2.0, 1.0, diameters); }
+    public Setup softSpheres(double... diameters) { return softSpheres(diameters, 2.0, 1.0); }
 
-    /** Soft spheres with exponent α ≥ 2 for sensitivities, energy scale ε, one diameter per species. */
-    public Setup softSpheres(double alpha, double epsilon, double... diameters) {
+    /** Soft spheres with one diameter per species, exponent α (≥ 2 for sensitivities) and energy scale ε. */
+    public Setup softSpheres(double[] diameters, double alpha, double epsilon) {
         List<String> species = system.speciesNames();
         if (diameters == null || diameters.length != species.size()) {
             throw new IllegalArgumentException("diameters must have one entry per species " + species + ", got "

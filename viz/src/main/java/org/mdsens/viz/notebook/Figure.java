@@ -72,10 +72,15 @@ public final class Figure implements Displayable {
     /** A chart at the {@link #NOTEBOOK} size (build the chart at the same preset for matching type size). */
     public static Figure of(JFreeChart chart) { return of(chart, NOTEBOOK); }
 
-    /** A chart at a preset's pixel size and DPI. */
+    /** A chart at a preset's pixel size and DPI, titled by the chart's title (or "chart"). */
     public static Figure of(JFreeChart chart, FigurePreset preset) {
         String t = chart.getTitle() != null && chart.getTitle().getText() != null ? chart.getTitle().getText() : "chart";
-        return new Figure(Drawable.of(chart), t, preset.width(), preset.height(), preset.dpi(), false);
+        return of(chart, preset, t);
+    }
+
+    /** A chart at a preset's pixel size and DPI, with a description for {@code toString} and alt text. */
+    public static Figure of(JFreeChart chart, FigurePreset preset, String title) {
+        return new Figure(Drawable.of(chart), title, preset.width(), preset.height(), preset.dpi(), false);
     }
 
     /** A particle picture at the view's preferred size, 96 dpi. */

@@ -154,7 +154,7 @@ public final class Minimum implements Displayable {
     public Figure convergenceChart() {
         JFreeChart chart = ConvergenceChart.create(result.traceIterations(), result.energyTrace(),
                 result.maxForceTrace(), ConvergenceChart.EnergyScale.EXCESS_LOG, Figure.NOTEBOOK);
-        return Figure.of(chart, Figure.NOTEBOOK);
+        return Figure.of(chart, Figure.NOTEBOOK, "convergence of " + setup.config().algorithm().name());
     }
 
     /** A picture of the minimized configuration. */

@@ -153,7 +153,8 @@ public final class Sensitivity implements Displayable {
             throw new IllegalStateException("no sensitivities to plot for " + result.name() + ": status "
                     + result.status().label());
         }
-        return Figure.of(SensitivityHistogram.create(magnitudes(), label(), Figure.NOTEBOOK), Figure.NOTEBOOK);
+        return Figure.of(SensitivityHistogram.create(magnitudes(), label(), Figure.NOTEBOOK), Figure.NOTEBOOK,
+                "histogram of |" + label() + "|");
     }
 
     /** PNG of {@link #picture()}. */

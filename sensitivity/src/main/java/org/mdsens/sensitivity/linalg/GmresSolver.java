@@ -12,7 +12,11 @@ package org.mdsens.sensitivity.linalg;
  *
  * <p>Statuses: {@link SolveStatus#CONVERGED}, {@link SolveStatus#MAX_ITERATIONS}, {@link SolveStatus#NON_FINITE},
  * {@link SolveStatus#BREAKDOWN} (a whole cycle without residual reduction, i.e. GMRES(m) stagnation, or an invariant
- * Krylov subspace on an inconsistent singular system). Immutable and thread-safe; O((m + 3)·n) memory per call.
+ * Krylov subspace on an inconsistent singular system). Near such a subspace the last triangular pivot R(j, j) is
+ * round-off: a step with R(j, j) ≤ 1e-13·max R(i, i) is never used, and when the last pivot of a cycle is below
+ * 1e-4·max R(i, i) the iterate with and without that step are compared by their true residuals (two extra products)
+ * and the better one kept; dropping it reports BREAKDOWN, so the iterate stays the least-squares solution of the
+ * previous steps. Immutable and thread-safe; O((m + 3)·n) memory per call.
  */
 public final class GmresSolver extends KrylovSolverBase {
 
@@ -20,6 +24,8 @@ public final class GmresSolver extends KrylovSolverBase {
     public static final int DEFAULT_RESTART = 30;
 
     private static final double BREAKDOWN_RATIO = 1e-14;
+    private static final double SINGULAR_PIVOT_RATIO = 1e-13;
+    private static final double SUSPICIOUS_PIVOT_RATIO = 1e-4;
     private static final double REORTHOGONALIZE_RATIO = 1.0 / Math.sqrt(2.0);
 
     private final int restart;
@@ -67,6 +73,7 @@ public final class GmresSolver extends KrylovSolverBase {
         Vectors.scale(1.0 / residualNorm, v[0]);
         g[0] = residualNorm;
         int k = 0;
+        double maxPivot = 0;
         Inner outcome = Inner.CYCLE_END;
         for (int j = 0; j < m; j++) {
             double[] w = new double[n];
@@ -97,13 +104,16 @@ public final class GmresSolver extends KrylovSolverBase {
                 hj[i + 1] = -sn[i] * a + cs[i] * b;
             }
             double rho = Math.hypot(hj[j], hj[j + 1]);
-            if (rho == 0) {
-                cs[j] = 1;
-                sn[j] = 0;
-            } else {
-                cs[j] = hj[j] / rho;
-                sn[j] = hj[j + 1] / rho;
+            if (!(rho > SINGULAR_PIVOT_RATIO * maxPivot)) {
+                // R(j, j) ≈ 0: the Krylov space is (nearly) invariant and A is singular on it (an inconsistent
+                // singular system); using this step would divide by round-off, so stop before it
+                run.iterations++;
+                outcome = Double.isNaN(rho) ? Inner.NON_FINITE : Inner.BREAKDOWN;
+                break;
             }
+            maxPivot = Math.max(maxPivot, rho);
+            cs[j] = hj[j] / rho;
+            sn[j] = hj[j + 1] / rho;
             hj[j] = rho;
             hj[j + 1] = 0;
             g[j + 1] = -sn[j] * g[j];
@@ -129,11 +139,22 @@ public final class GmresSolver extends KrylovSolverBase {
             Vectors.scale(1.0 / after, w);
             v[j + 1] = w;
         }
-        // back substitution R y = g on the k × k triangle; drop trailing steps with a zero pivot
-        while (k > 0 && h[k - 1][k - 1] == 0) {
-            k--;
-            outcome = Inner.BREAKDOWN;
+        combine(op, v, h, g, k, run.correction);
+        if (k > 1 && Math.abs(h[k - 1][k - 1]) < SUSPICIOUS_PIVOT_RATIO * maxPivot) {
+            // a small last pivot: near an invariant subspace on which A may be singular (an inconsistent system),
+            // where that step divides by round-off. Keep whichever of k and k − 1 steps has the smaller true residual.
+            double[] shorter = new double[n];
+            combine(op, v, h, g, k - 1, shorter);
+            if (correctionResidual(op, r, shorter) < correctionResidual(op, r, run.correction)) {
+                System.arraycopy(shorter, 0, run.correction, 0, n);
+                outcome = Inner.BREAKDOWN;
+            }
         }
+        return outcome;
+    }
+
+    /** e = M⁻¹ V_k y with R_k y = g_k (back substitution on the first k columns). */
+    private static void combine(SystemOperator op, double[][] v, double[][] h, double[] g, int k, double[] e) {
         double[] y = new double[k];
         for (int i = k - 1; i >= 0; i--) {
             double s = g[i];
@@ -142,11 +163,20 @@ public final class GmresSolver extends KrylovSolverBase {
             }
             y[i] = s / h[i][i];
         }
-        double[] update = new double[n];
+        double[] update = new double[e.length];
         for (int i = 0; i < k; i++) {
             Vectors.axpy(y[i], v[i], update);
         }
-        op.precondition(update, run.correction);
-        return outcome;
+        op.precondition(update, e);
+    }
+
+    /** ‖r − A e‖ */
+    private static double correctionResidual(SystemOperator op, double[] r, double[] e) {
+        double[] ae = new double[r.length];
+        op.apply(e, ae);
+        for (int i = 0; i < r.length; i++) {
+            ae[i] = r[i] - ae[i];
+        }
+        return Vectors.norm(ae);
     }
 }

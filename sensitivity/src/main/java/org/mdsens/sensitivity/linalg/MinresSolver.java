@@ -11,14 +11,17 @@ package org.mdsens.sensitivity.linalg;
  * iterate (at most a few times).
  *
  * <p>Statuses: {@link SolveStatus#CONVERGED}, {@link SolveStatus#MAX_ITERATIONS}, {@link SolveStatus#NON_FINITE},
- * {@link SolveStatus#BREAKDOWN} (the Lanczos process found an invariant subspace without solving the system, e.g.
- * an inconsistent singular system, or the residual stagnates). On a singular consistent system (right-hand side in
+ * {@link SolveStatus#BREAKDOWN} (the Lanczos process found an invariant subspace without solving the system; a
+ * least-squares solution of an inconsistent singular system was reached, ‖A·r‖ ≤ 1e-8·‖A‖·‖r‖ (so a consistent system with κ(A) beyond ~1e8 may also stop here: use CG or GMRES for those); the condition
+ * estimate exceeded 0.1/ε; or the residual stagnates). On a singular consistent system (right-hand side in
  * the range) MINRES converges. The operator must be symmetric (not checked); the preconditioner needs
  * {@code d_i + ridge > 0}. Immutable and thread-safe; O(7n) memory per call.
  */
 public final class MinresSolver extends KrylovSolverBase {
 
     private static final double EPS = Math.ulp(1.0);
+    /** ‖A·r‖/(‖A‖·‖r‖) below which the iterate is taken as a least-squares solution (inconsistent system). */
+    private static final double LEAST_SQUARES_TOLERANCE = 1e-8;
 
     /** @param config tolerance, iteration cap, ridge and optional Jacobi diagonal */
     public MinresSolver(SolverConfig config) {
@@ -63,6 +66,8 @@ public final class MinresSolver extends KrylovSolverBase {
         double cs = -1;
         double sn = 0;
         double tnorm2 = 0;
+        double gmax = 0;
+        double gmin = Double.MAX_VALUE;
         for (int itn = 1; itn <= budget; itn++) {
             // Lanczos step: v = y/β, y = A v − (β/β_old) r1 − (α/β) r2
             double s = 1.0 / beta;
@@ -95,6 +100,7 @@ public final class MinresSolver extends KrylovSolverBase {
             double gbar = sn * dbar - cs * alfa;
             epsln = sn * beta;
             dbar = -cs * beta;
+            double root = Math.hypot(gbar, dbar); // ‖A r_{k−1}‖ / ‖r_{k−1}‖ for the previous iterate
             double gamma = Math.max(Math.hypot(gbar, beta), EPS);
             cs = gbar / gamma;
             sn = beta / gamma;
@@ -112,6 +118,8 @@ public final class MinresSolver extends KrylovSolverBase {
             }
             Vectors.axpy(phi, w, e);
             run.iterations = itn;
+            gmax = Math.max(gmax, gamma);
+            gmin = Math.min(gmin, gamma);
 
             if (!Double.isFinite(phibar) || !Double.isFinite(phi) || !Double.isFinite(alfa)) {
                 return Inner.NON_FINITE;
@@ -121,6 +129,15 @@ public final class MinresSolver extends KrylovSolverBase {
             }
             if (beta <= EPS * Math.sqrt(tnorm2)) {
                 return Inner.BREAKDOWN; // invariant Krylov subspace: nothing more to gain
+            }
+            // Paige–Saunders tests for singular systems: a least-squares solution (‖Ar‖ ≈ 0 with r ≠ 0: the system
+            // is inconsistent), or an estimated condition number beyond working precision (iterates would diverge)
+            double aNorm = Math.sqrt(tnorm2);
+            if (itn > 1 && root <= LEAST_SQUARES_TOLERANCE * aNorm) {
+                return Inner.BREAKDOWN;
+            }
+            if (gmax / gmin >= 0.1 / EPS) {
+                return Inner.BREAKDOWN;
             }
         }
         return Inner.BUDGET_EXHAUSTED;

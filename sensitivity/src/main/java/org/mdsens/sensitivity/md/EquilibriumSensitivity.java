@@ -17,6 +17,7 @@ import org.mdsens.md.potential.PotentialKind;
 import org.mdsens.md.potential.RadialFunction;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
+import org.mdsens.sensitivity.implicit.SolveReport;
 import org.mdsens.sensitivity.linalg.EigenEstimate;
 import org.mdsens.sensitivity.linalg.LanczosConfig;
 import org.mdsens.sensitivity.linalg.LanczosEigenSolver;
@@ -62,13 +63,23 @@ import org.mdsens.sensitivity.linalg.SolverConfig;
  *       the largest per-particle force exceeds {@link SensitivityConfig#forceTolerance()}.</li>
  * </ul>
  *
- * <p>Error estimate. Each solve reports (‖F(x̂)‖ + ‖r_Krylov‖)/λ̂ (Theorem 1 of Blondel et al.:
- * the Jacobian error is linear in the distance of x̂ from x*, which is at most ‖F(x̂)‖/λ_min⁺), where
- * ‖F(x̂)‖ is the Euclidean norm of the projected backbone force, r_Krylov the absolute Krylov
- * residual, and λ̂ the smallest non-zero Hessian eigenvalue from a separate Lanczos run
- * ({@link LanczosEigenSolver}) from a seeded random start with the zero modes deflated; Ritz values
- * of the CG solve itself would miss soft modes orthogonal to the right-hand side. It is computed once
- * per system and reused. It is an estimate of the order of magnitude, not a bound.
+ * <p>Error estimates (Blondel et al. 2022, Theorem 1: the Jacobian error is linear in the distance of
+ * x̂ from x*, with a constant C set by third derivatives and 1/λ_min⁺). C is evaluated, not bounded:
+ * with the Newton correction δ = H⁺PF(x̂) (x* ≈ x̂ + δ; one loose solve per system, relative residual
+ * {@value #ESTIMATE_TOLERANCE}), a computed JVP ũ differs from u(x*) by H⁺(ρ + D) to first order,
+ * where ρ = P(Hũ + b) is the Krylov residual and D = P(T[δ]ũ + ∂ₓb[δ]) the derivative of Hũ + b along
+ * δ (a central difference of step {@value #PROBE_STEP}·r_c,max: two Hessian products and two parameter
+ * gradients). One loose solve per sensitivity gives it; the report is {@value #ERROR_SAFETY_FACTOR}
+ * times its norm. For a VJP the same is done for λ̃ and dL/dθ = ∂θL − λ̃ᵀb (see {@code vjpErrors}).
+ * Measured on an LJ crystal with a vacancy, a soft-sphere packing and a KA glass stopped at max force
+ * 1e-4..1e-8, the estimate is about 2× the true error (first-order exact); it is an estimate, not a
+ * bound (second-order terms, contact changes and round-off are not covered). The cheaper proxy
+ * (‖F(x̂)‖ + ‖r‖)/λ̂ of DESIGN.md §4 ({@link SensitivityConfig#estimateErrors()} = false) has no
+ * factor C and underestimates the error by up to 50× for parameters with a large ‖dx*&#47;dθ‖ (it is
+ * right only when ‖dx*&#47;dθ‖ is small, e.g. for ε). λ̂, the smallest non-zero Hessian eigenvalue, comes
+ * from a separate Lanczos run ({@link LanczosEigenSolver}) from a seeded random start with the zero
+ * modes deflated (Ritz values of the CG solve would miss soft modes orthogonal to the right-hand
+ * side), once per system; it also decides NOT_A_MINIMUM and SINGULAR.
  *
  * <p>Construction snapshots the evaluator's system (a copy at its current positions x̂, same model,
  * kernel provider and skin): the caller may move or re-minimize its own system afterwards. Parameter
@@ -88,6 +99,19 @@ public final class EquilibriumSensitivity {
     public static final double NEGATIVE_RATIO = 1e-8;
     /** Relative distance |r − r_c|/r_c below which a pair counts as sitting on a cutoff with a force jump. */
     public static final double CUTOFF_PROXIMITY = 1e-6;
+    /**
+     * Lanczos keeps every basis vector (full reorthogonalization): its steps are capped so that they hold at
+     * most this many doubles (160 MB), but never below {@value #MIN_LANCZOS_STEPS} steps.
+     */
+    public static final long LANCZOS_MEMORY = 20_000_000L;
+    /** The fewest Lanczos steps the memory cap allows. */
+    public static final int MIN_LANCZOS_STEPS = 30;
+    /** Safety factor on the first-order error estimate (covers second-order terms and the loose solves). */
+    public static final double ERROR_SAFETY_FACTOR = 2.0;
+    /** Relative tolerance of the solves behind the error estimates. */
+    public static final double ESTIMATE_TOLERANCE = 1e-3;
+    /** Step of the directional finite differences behind the error estimates, in units of the largest cutoff. */
+    public static final double PROBE_STEP = 1e-5;
 
     private final SensitivityConfig config;
     private final EnergyEvaluator full;
@@ -105,6 +129,11 @@ public final class EquilibriumSensitivity {
     private final String smoothnessProblem;
     private final SensitivityStatus baseStatus;
     private final Map<Integer, ParameterSensitivity> jvpCache = new HashMap<>();
+    private final double[] backboneBase;
+    private final double[] fullBase;
+    private final LinearSolver looseSolver;
+    private final double probeStep;
+    private double[] correction;
     private EigenEstimate spectrum;
     private SensitivityStatus spectralStatus = SensitivityStatus.OK;
     private boolean spectrumDone;
@@ -158,6 +187,11 @@ public final class EquilibriumSensitivity {
         int cap = config.maxIterations() > 0 ? config.maxIterations() : Math.max(1000, 4 * n);
         this.solver = config.solver().create(SolverConfig.defaults()
                 .withRelativeTolerance(config.relativeTolerance()).withMaxIterations(cap));
+        this.looseSolver = config.solver().create(SolverConfig.defaults()
+                .withRelativeTolerance(Math.max(ESTIMATE_TOLERANCE, config.relativeTolerance())).withMaxIterations(cap));
+        this.backboneBase = bbPositions.clone();
+        this.fullBase = full.positions().clone();
+        this.probeStep = PROBE_STEP * full.model().pair().maxCutoff();
         SensitivityStatus s = SensitivityStatus.OK;
         if (maxForce > config.forceTolerance() || !Double.isFinite(maxForce)) s = SensitivityStatus.NOT_CONVERGED_MINIMUM;
         if (smoothnessProblem != null) s = SensitivityStatus.NON_SMOOTH;
@@ -237,8 +271,9 @@ public final class EquilibriumSensitivity {
         if (!config.estimateSmallestEigenvalue() || baseStatus == SensitivityStatus.NON_SMOOTH) return;
         int n = hessian.getRowDimension();
         if (n - modes.count() < 1) return;
-        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed())
-                .withMaxSteps(Math.min(config.lanczosSteps(), n - modes.count()));
+        int memoryCap = Math.max(MIN_LANCZOS_STEPS, (int) Math.min(Integer.MAX_VALUE, LANCZOS_MEMORY / n));
+        int steps = Math.min(Math.min(config.lanczosSteps(), memoryCap), n - modes.count());
+        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed()).withMaxSteps(steps);
         EigenEstimate e = new LanczosEigenSolver(lc).smallest(hessian, modes::project);
         spectrum = e;
         double lambda = e.eigenvalue();
@@ -292,13 +327,50 @@ public final class EquilibriumSensitivity {
         double d2 = full.parameterSecondEnergyDerivative(k) + ZeroModes.dot(b, s.x);
         double[] dx = extend(s.x);
         SensitivityStatus status = SensitivityStatus.worst(system, s.status);
-        return new ParameterSensitivity(name, status, dx, ZeroModes.norm(dx), dEnergy, d2, s.report);
+        SolveReport report = withError(s.report, jvpError(k, s.x, s.residualNorm));
+        return new ParameterSensitivity(name, status, dx, ZeroModes.norm(dx), dEnergy, d2, report);
+    }
+
+    /**
+     * The error estimate of a JVP ũ (backbone) for parameter k: {@value #ERROR_SAFETY_FACTOR}·‖H⁺(ρ + D)‖
+     * with the residual ρ = P(Hũ + b) and D = P(T[δ]ũ + ∂ₓb[δ]), since ũ − u(x*) ≈ H⁺ρ + H⁺D; or the
+     * proxy (‖F‖ + ‖r‖)/λ̂ when estimates are off.
+     */
+    private double jvpError(int k, double[] u, double residualNorm) {
+        if (!config.estimateErrors()) return (forceNorm + residualNorm) / smallestEigenvalue();
+        int n = u.length;
+        double[] b = new double[n];
+        double[] rhs = new double[n];
+        backbone.hessianProduct(u, rhs);
+        backbone.parameterGradient(k, b);
+        for (int q = 0; q < n; q++) rhs[q] += b[q];
+        double[] delta = correction();
+        double dn = ZeroModes.norm(delta);
+        if (dn > 0) {
+            double[] plus = new double[n], minus = new double[n];
+            try {
+                displace(probeStep / dn, delta);
+                backbone.hessianProduct(u, plus);
+                backbone.parameterGradient(k, b);
+                for (int q = 0; q < n; q++) plus[q] += b[q];
+                displace(-probeStep / dn, delta);
+                backbone.hessianProduct(u, minus);
+                backbone.parameterGradient(k, b);
+                for (int q = 0; q < n; q++) minus[q] += b[q];
+            } finally {
+                restore();
+            }
+            double scale = dn / (2 * probeStep);
+            for (int q = 0; q < n; q++) rhs[q] += (plus[q] - minus[q]) * scale;
+        }
+        modes.project(rhs);
+        return ERROR_SAFETY_FACTOR * ZeroModes.norm(looseSolve(rhs));
     }
 
     private ParameterSensitivity failed(String name, SensitivityStatus status, double dEnergy) {
         double[] nan = new double[dimension * particles];
         Arrays.fill(nan, Double.NaN);
-        return new ParameterSensitivity(name, status, nan, Double.NaN, dEnergy, Double.NaN, KrylovReport.skipped());
+        return new ParameterSensitivity(name, status, nan, Double.NaN, dEnergy, Double.NaN, skipped(status));
     }
 
     // ------------------------------------------------------------------ VJP
@@ -317,37 +389,110 @@ public final class EquilibriumSensitivity {
         Map<String, Double> derivatives = new LinkedHashMap<>();
         if (!system.hasNumbers()) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
-            return new ObservableSensitivity(observable.name(), system, value, derivatives, KrylovReport.skipped());
+            return new ObservableSensitivity(observable.name(), system, value, derivatives, derivatives,
+                    skipped(system));
         }
         double[] g = new double[dimension * particles];
         observable.gradient(full, g);
         if (!allFinite(g)) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), SensitivityStatus.INVALID_PARAMETER, value,
-                    derivatives, KrylovReport.skipped());
+                    derivatives, derivatives, skipped(SensitivityStatus.INVALID_PARAMETER));
         }
         double[] rhs = modes.project(restrict(g));
         Solve s = solve(rhs);
         if (s.indefinite) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), SensitivityStatus.NOT_A_MINIMUM, value, derivatives,
-                    KrylovReport.skipped());
+                    derivatives, skipped(SensitivityStatus.NOT_A_MINIMUM));
         }
         SensitivityStatus status = SensitivityStatus.worst(system, s.status);
         double[] b = new double[rhs.length];
+        double[] bNorm = new double[ks.length];
         boolean lambdaZero = isZero(s.x);
         for (int p = 0; p < ks.length; p++) {
             double partial = observable.parameterDerivative(full, ks[p]);
-            double coupling = 0;
-            if (!lambdaZero) {
-                backbone.parameterGradient(ks[p], b);
-                coupling = ZeroModes.dot(s.x, b);
-            }
+            backbone.parameterGradient(ks[p], b);
+            double coupling = lambdaZero ? 0.0 : ZeroModes.dot(s.x, b);
+            bNorm[p] = ZeroModes.norm(modes.project(b));
             double dl = partial - coupling;
             if (!Double.isFinite(dl)) status = SensitivityStatus.worst(status, SensitivityStatus.INVALID_PARAMETER);
             derivatives.put(parameters.get(p), dl);
         }
-        return new ObservableSensitivity(observable.name(), status, value, derivatives, s.report);
+        double[] errors = vjpErrors(observable, ks, s.x, s.residualNorm, bNorm);
+        Map<String, Double> estimates = new LinkedHashMap<>();
+        double worstError = 0;
+        for (int p = 0; p < ks.length; p++) {
+            estimates.put(parameters.get(p), errors[p]);
+            worstError = Math.max(worstError, errors[p]);
+            if (Double.isNaN(errors[p])) worstError = Double.NaN;
+        }
+        return new ObservableSensitivity(observable.name(), status, value, derivatives, estimates,
+                withError(s.report, ks.length == 0 ? 0.0 : worstError));
+    }
+
+    /**
+     * Error estimates of dL/dθ_k for a VJP with adjoint λ̃ (backbone): with the residual
+     * ρ = P(Hλ̃ − ∇ₓL), G the derivative of P(∇ₓL − Hλ̃) along δ and c_k that of ∂θL − λ̃ᵀb_k,
+     * λ̃ − λ(x*) ≈ e = H⁺(ρ − G) and the error is {@value #ERROR_SAFETY_FACTOR}·|c_k + eᵀb_k| plus the
+     * round-off floor 1e-14·(|∂θL| + |λ̃ᵀb_k|); or the proxy (‖F‖ + ‖r‖)‖Pb_k‖/λ̂ when estimates are off.
+     */
+    private double[] vjpErrors(Observable observable, int[] ks, double[] lambdaVector, double residualNorm,
+                               double[] bNorm) {
+        int m = ks.length;
+        double[] out = new double[m];
+        if (!config.estimateErrors()) {
+            double lambda = smallestEigenvalue();
+            for (int p = 0; p < m; p++) out[p] = (forceNorm + residualNorm) / lambda * bNorm[p];
+            return out;
+        }
+        int n = lambdaVector.length;
+        double[] b = new double[n];
+        double[] hl = new double[n];
+        double[] fullGradient = new double[dimension * particles];
+        // ρ = H λ̃ − ∇L at x̂
+        observable.gradient(full, fullGradient);
+        double[] rhs = restrict(fullGradient);
+        backbone.hessianProduct(lambdaVector, hl);
+        for (int q = 0; q < n; q++) rhs[q] = hl[q] - rhs[q];
+        double[] floor = new double[m];
+        for (int p = 0; p < m; p++) {
+            backbone.parameterGradient(ks[p], b);
+            floor[p] = 1e-14 * (Math.abs(observable.parameterDerivative(full, ks[p]))
+                    + Math.abs(ZeroModes.dot(lambdaVector, b)));
+        }
+        double[] change = new double[m];
+        double[] delta = correction();
+        double dn = ZeroModes.norm(delta);
+        if (dn > 0) {
+            double[][] g = new double[2][];
+            double[][] value = new double[2][m];
+            try {
+                for (int side = 0; side < 2; side++) {
+                    displace((side == 0 ? probeStep : -probeStep) / dn, delta);
+                    observable.gradient(full, fullGradient);
+                    g[side] = restrict(fullGradient);
+                    backbone.hessianProduct(lambdaVector, hl);
+                    for (int q = 0; q < n; q++) g[side][q] -= hl[q];
+                    for (int p = 0; p < m; p++) {
+                        backbone.parameterGradient(ks[p], b);
+                        value[side][p] = observable.parameterDerivative(full, ks[p]) - ZeroModes.dot(lambdaVector, b);
+                    }
+                }
+            } finally {
+                restore();
+            }
+            double scale = dn / (2 * probeStep);
+            for (int q = 0; q < n; q++) rhs[q] -= (g[0][q] - g[1][q]) * scale;
+            for (int p = 0; p < m; p++) change[p] = (value[0][p] - value[1][p]) * scale;
+        }
+        modes.project(rhs);
+        double[] e = looseSolve(rhs);
+        for (int p = 0; p < m; p++) {
+            backbone.parameterGradient(ks[p], b);
+            out[p] = ERROR_SAFETY_FACTOR * Math.abs(change[p] + ZeroModes.dot(e, b)) + floor[p];
+        }
+        return out;
     }
 
     /** {@link #vjp} for each observable, in order. */
@@ -418,17 +563,18 @@ public final class EquilibriumSensitivity {
     /** A projected solve P H P x = rhs (rhs already in range(P)). */
     private static final class Solve {
         double[] x;
-        KrylovReport report;
+        SolveReport report;
         SensitivityStatus status;
+        double residualNorm;
         boolean indefinite;
     }
 
     private Solve solve(double[] rhs) {
         Solve s = new Solve();
-        double lambda = smallestEigenvalue();
+        ensureSpectrum();
         if (isZero(rhs)) {
             s.x = new double[rhs.length];
-            s.report = KrylovReport.trivial(forceNorm / lambda);
+            s.report = new SolveReport(SolveStatus.CONVERGED, "none", 0, 0, 0.0, 0.0, forceNorm, lambdaOrNaN(), Double.NaN);
             s.status = SensitivityStatus.OK;
             return s;
         }
@@ -439,12 +585,79 @@ public final class EquilibriumSensitivity {
             return s;
         }
         s.x = modes.project(r.x());
-        double estimate = (forceNorm + r.residualNorm()) / lambda;
-        s.report = new KrylovReport(solver.name(), r.status(), r.iterations(), r.relativeResidual(), r.residualNorm(),
-                estimate);
+        s.residualNorm = r.residualNorm();
+        s.report = new SolveReport(r.status(), solver.name(), r.iterations(), r.operatorApplications(),
+                r.relativeResidual(), r.residualNorm(), forceNorm, lambdaOrNaN(), Double.NaN);
         s.status = r.converged() ? SensitivityStatus.OK : SensitivityStatus.SOLVER_NOT_CONVERGED;
         if (!allFinite(s.x)) s.status = SensitivityStatus.SOLVER_NOT_CONVERGED;
         return s;
+    }
+
+    /**
+     * δ = H⁺ P F(x̂) on the backbone, the Newton correction with x* ≈ x̂ + δ (a loose solve, computed
+     * once); zero when the force is zero.
+     */
+    private double[] correction() {
+        if (correction != null) return correction;
+        double[] f = new double[backboneBase.length];
+        backbone.computeForces(f);
+        modes.project(f);
+        correction = isZero(f) ? f : looseSolve(f);
+        return correction;
+    }
+
+    /** A solve of P H P x = rhs to relative residual {@value #ESTIMATE_TOLERANCE}, for error estimates only. */
+    private double[] looseSolve(double[] rhs) {
+        if (isZero(rhs)) return new double[rhs.length];
+        SolveResult r = looseSolver.solve(hessian, rhs, null);
+        double[] x = modes.project(r.x());
+        if (!allFinite(x)) Arrays.fill(x, Double.NaN);
+        return x;
+    }
+
+    /** Moves the backbone (and the same particles of the full system) to x̂ + t·w. */
+    private void displace(double t, double[] w) {
+        double[] xb = backbone.positions();
+        for (int q = 0; q < xb.length; q++) xb[q] = backboneBase[q] + t * w[q];
+        if (full != backbone) {
+            double[] xf = full.positions();
+            int d = dimension;
+            for (int m = 0; m < backboneParticles.length; m++) {
+                for (int a = 0; a < d; a++) {
+                    xf[d * backboneParticles[m] + a] = fullBase[d * backboneParticles[m] + a] + t * w[d * m + a];
+                }
+            }
+        }
+    }
+
+    /** Puts the backbone and the full system back at x̂, bit for bit. */
+    private void restore() {
+        System.arraycopy(backboneBase, 0, backbone.positions(), 0, backboneBase.length);
+        if (full != backbone) System.arraycopy(fullBase, 0, full.positions(), 0, fullBase.length);
+    }
+
+    private double lambdaOrNaN() {
+        return spectrum == null ? Double.NaN : spectrum.eigenvalue();
+    }
+
+    /** The report with the error estimate filled in. */
+    private static SolveReport withError(SolveReport r, double estimate) {
+        return new SolveReport(r.status(), r.solverName(), r.iterations(), r.operatorApplications(),
+                r.relativeResidual(), r.krylovResidualNorm(), r.conditionResidualNorm(), r.eigenvalueEstimate(), estimate);
+    }
+
+    /**
+     * The report of a solve that was not made because the status forbids numbers: solver {@code none},
+     * NaN residuals and estimate, and the linear-solver status closest to the reason (INDEFINITE for
+     * NOT_A_MINIMUM, BREAKDOWN for SINGULAR, NON_FINITE for NON_SMOOTH and INVALID_PARAMETER).
+     */
+    private SolveReport skipped(SensitivityStatus why) {
+        SolveStatus status = switch (why) {
+            case NOT_A_MINIMUM -> SolveStatus.INDEFINITE;
+            case SINGULAR -> SolveStatus.BREAKDOWN;
+            default -> SolveStatus.NON_FINITE;
+        };
+        return new SolveReport(status, "none", 0, 0, Double.NaN, Double.NaN, forceNorm, lambdaOrNaN(), Double.NaN);
     }
 
     /** Backbone vector (length d·n_b) from a full one (length d·N). */

@@ -17,13 +17,16 @@ import org.mdsens.sensitivity.linalg.SolverKind;
  *                                   {@link Rattlers} (pair force above {@code forceTolerance})
  * @param estimateSmallestEigenvalue whether to run Lanczos for λ̂, the smallest non-zero Hessian
  *                                   eigenvalue (error estimates, and the NOT_A_MINIMUM / SINGULAR checks)
+ * @param estimateErrors             whether to compute the first-order error estimates (one loose solve per
+ *                                   system and one per sensitivity; see {@link EquilibriumSensitivity});
+ *                                   without, the cheaper proxy (‖F(x̂)‖ + ‖r‖)/λ̂ is reported
  * @param lanczosSeed                seed of the Lanczos random start vector
  * @param lanczosSteps               Lanczos steps (≥ 1; memory is steps·d·n doubles)
  * @param forceTolerance             the largest per-particle force norm the minimum was found at (&gt; 0);
  *                                   a larger residual force gives {@link SensitivityStatus#NOT_CONVERGED_MINIMUM}
  */
 public record SensitivityConfig(SolverKind solver, double relativeTolerance, int maxIterations, double contactThreshold,
-                                boolean estimateSmallestEigenvalue, long lanczosSeed, int lanczosSteps,
+                                boolean estimateSmallestEigenvalue, boolean estimateErrors, long lanczosSeed, int lanczosSteps,
                                 double forceTolerance) {
 
     /** Default Krylov relative tolerance. */
@@ -51,49 +54,57 @@ public record SensitivityConfig(SolverKind solver, double relativeTolerance, int
         }
     }
 
-    /** CG, 1e-10, automatic iteration cap and contact rule, Lanczos on with its default seed and 300 steps, force tolerance 1e-10. */
+    /**
+     * CG, 1e-10, automatic iteration cap and contact rule, Lanczos on with its default seed and 300 steps,
+     * error estimates on, force tolerance 1e-10.
+     */
     public static SensitivityConfig defaults() {
-        return new SensitivityConfig(SolverKind.CG, DEFAULT_RELATIVE_TOLERANCE, 0, 0.0, true,
+        return new SensitivityConfig(SolverKind.CG, DEFAULT_RELATIVE_TOLERANCE, 0, 0.0, true, true,
                 LanczosConfig.DEFAULT_SEED, DEFAULT_LANCZOS_STEPS, DEFAULT_FORCE_TOLERANCE);
     }
 
     public SensitivityConfig withSolver(SolverKind s) {
-        return new SensitivityConfig(s, relativeTolerance, maxIterations, contactThreshold, estimateSmallestEigenvalue,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(s, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withRelativeTolerance(double t) {
-        return new SensitivityConfig(solver, t, maxIterations, contactThreshold, estimateSmallestEigenvalue,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, t, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withMaxIterations(int m) {
-        return new SensitivityConfig(solver, relativeTolerance, m, contactThreshold, estimateSmallestEigenvalue,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, relativeTolerance, m, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withContactThreshold(double c) {
-        return new SensitivityConfig(solver, relativeTolerance, maxIterations, c, estimateSmallestEigenvalue,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, c,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withEigenvalueEstimate(boolean on) {
         return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold, on,
-                lanczosSeed, lanczosSteps, forceTolerance);
+                estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withErrorEstimates(boolean on) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, on, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withLanczosSeed(long seed) {
         return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
-                estimateSmallestEigenvalue, seed, lanczosSteps, forceTolerance);
+                estimateSmallestEigenvalue, estimateErrors, seed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withLanczosSteps(int steps) {
         return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
-                estimateSmallestEigenvalue, lanczosSeed, steps, forceTolerance);
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, steps, forceTolerance);
     }
 
     public SensitivityConfig withForceTolerance(double f) {
         return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
-                estimateSmallestEigenvalue, lanczosSeed, lanczosSteps, f);
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, f);
     }
 }

@@ -62,6 +62,36 @@ final class Fixtures {
         return evaluator(system, new EnergyModel(lj));
     }
 
+    /**
+     * An fcc LJ crystal (4×4×4 cells at number density 1.0, C² switch on [2.0, 2.5]) with the site at the
+     * origin left empty (a vacancy) and the others jittered by ±0.025 (seeded).
+     */
+    static EnergyEvaluator vacancyCrystal(long seed) {
+        int cells = 4;
+        double a = Math.cbrt(4 / 1.0);
+        double[][] basis = {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
+        int n = 4 * cells * cells * cells - 1;
+        double[] x = new double[3 * n];
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int m = 0;
+        for (int i = 0; i < cells; i++) {
+            for (int j = 0; j < cells; j++) {
+                for (int k = 0; k < cells; k++) {
+                    for (int b = 0; b < 4; b++) {
+                        if (i == 0 && j == 0 && k == 0 && b == 0) continue;
+                        x[3 * m] = (i + basis[b][0]) * a + 0.05 * (rng.nextDouble() - 0.5);
+                        x[3 * m + 1] = (j + basis[b][1]) * a + 0.05 * (rng.nextDouble() - 0.5);
+                        x[3 * m + 2] = (k + basis[b][2]) * a + 0.05 * (rng.nextDouble() - 0.5);
+                        m++;
+                    }
+                }
+            }
+        }
+        List<String> names = List.of("A");
+        LennardJones lj = LennardJones.builder(names).smoothSwitch(2.0, 2.5).build();
+        return evaluator(new ParticleSystem(Box.Periodic.cube(3, cells * a), x, new int[n], names), new EnergyModel(lj));
+    }
+
     /** Random sequential addition with a minimum distance (minimum image). */
     static double[] randomSequential(int d, int n, double l, double minDistance, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);

@@ -179,9 +179,9 @@ public final class Sensitivity implements Displayable {
         v.put("max_i |dx_i/dθ|", hasNumbers() ? max(magnitudes()) : Double.NaN);
         v.put("dE*/dθ", result.dEnergy());
         v.put("d²E*/dθ²", result.d2Energy());
-        v.put("solver", result.solve().solver());
-        v.put("solver iterations", result.solve().iterations());
-        v.put("relative residual", result.solve().relativeResidual());
+        v.put("solver", result.report().solverName());
+        v.put("solver iterations", result.report().iterations());
+        v.put("relative residual", result.report().relativeResidual());
         v.put("error estimate", result.errorEstimate());
         v.put("smallest eigenvalue λ̂", smallestEigenvalue);
         v.put("gauge", gauge);

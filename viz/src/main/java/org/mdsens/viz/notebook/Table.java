@@ -91,7 +91,7 @@ public final class Table implements Displayable {
         if (o instanceof Double || o instanceof Float) {
             double v = ((Number) o).doubleValue();
             if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
-            if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v) + (o instanceof Float ? "" : ".0");
+            if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v) + ".0";
             double a = Math.abs(v);
             String s = a >= 1e-4 && a < 1e6 ? String.format(Locale.ROOT, "%.6g", v) : String.format(Locale.ROOT, "%.5e", v);
             return trimZeros(s);

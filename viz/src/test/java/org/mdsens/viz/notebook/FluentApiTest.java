@@ -155,6 +155,28 @@ class FluentApiTest {
     }
 
     @Test
+    void lammpsDataRoundTripGivesTheSameMinimum(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("minimum.data");
+        org.mdsens.md.io.LammpsData.write(file, minimum.system(), null);
+        Setup loaded = Mdsens.readLammpsData(file, 2, "A", "B");
+        assertTrue(loaded.toString().contains("no potential"), loaded.toString());
+        Minimum again = loaded.softSpheres(1.0, 1.4).minimize();
+        assertEquals(minimum.energy(), again.energy(), 1e-9 * minimum.energy());
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> loaded.softSpheres(1.0));
+        assertTrue(wrong.getMessage().contains("one entry per species [A, B]"), wrong.getMessage());
+    }
+
+    @Test
+    void figuresSaveByExtension(@TempDir Path dir) throws Exception {
+        Figure f = minimum.picture();
+        assertTrue(Files.readString(f.save(dir.resolve("a/b/p.svg"))).contains("<svg"));
+        Images.assertNotBlank(Images.decode(Files.readAllBytes(f.save(dir.resolve("p.png")))));
+        assertEquals(300, Images.decode(f.withSize(300, 200).toPng()).getWidth());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.save(dir.resolve("p.jpg")));
+        assertTrue(e.getMessage().contains("must end in .png or .svg"), e.getMessage());
+    }
+
+    @Test
     void misuseGivesMessagesThatSayWhatWouldBeRight() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> minimum.sensitivity("diameter[C]"));

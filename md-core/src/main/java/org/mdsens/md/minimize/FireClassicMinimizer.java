@@ -127,9 +127,7 @@ public final class FireClassicMinimizer implements Minimizer {
                 }
                 if (s2 > move2) move2 = s2;
             }
-            double scale = 1.0;
-            double move = Math.sqrt(move2);
-            if (move > dmax) scale = dmax / move;
+            double scale = Vectors.stepCap(Math.sqrt(move2), dmax);
             for (int k = 0; k < len; k++) x[k] += scale * (dt * v[k] + dt2 * fOld[k]);
 
             double e = run.evaluate(f);

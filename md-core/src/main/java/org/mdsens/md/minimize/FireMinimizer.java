@@ -193,9 +193,7 @@ public final class FireMinimizer implements Minimizer {
                 }
                 if (s2 > vmax2) vmax2 = s2;
             }
-            double h = dtv;
-            double move = dtv * Math.sqrt(vmax2);
-            if (move > dmax) h = dtv * (dmax / move);
+            double h = dtv * Vectors.stepCap(dtv * Math.sqrt(vmax2), dmax);
             for (int k = 0; k < len; k++) x[k] += h * v[k];
             lastStep = h;
             atRest = false;

@@ -18,7 +18,7 @@ import org.mdsens.md.system.ParticleSystem;
 
 /**
  * Energies and forces of {@link EnergyEvaluator} (cell list + Verlet list, rebuilt by the skin/2
- * rule) equal direct all-pairs sums to 1e-12 relative, for every potential, 2D and 3D, periodic
+ * rule) equal direct all-pairs sums to 1e-12 relative, for every built-in potential, 2D and 3D, periodic
  * and open, along a trajectory that forces many rebuilds. N = 200 is above
  * {@link NeighborList#ALL_PAIRS_BELOW}, so the lists come from the cell grid (the kernel tests'
  * 36–40 particle systems use the all-pairs build).
@@ -33,7 +33,7 @@ class NeighborListSumsTest {
     static List<Case> cases() {
         List<Case> out = new ArrayList<>();
         long seed = 500;
-        for (PotentialSpec p : ModelCases.potentials()) {
+        for (PotentialSpec p : BuiltInCases.potentials()) {
             for (int d = 2; d <= 3; d++) {
                 for (boolean periodic : new boolean[] {true, false}) out.add(new Case(p, d, periodic, false, seed++));
             }

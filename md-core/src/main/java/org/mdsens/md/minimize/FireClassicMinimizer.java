@@ -86,7 +86,7 @@ public final class FireClassicMinimizer implements Minimizer {
 
     @Override
     public MinimizationResult minimize(PotentialSurface surface, MinimizationListener listener) {
-        Progress run = new Progress(surface, listener, config.maxIterations());
+        Progress run = new Progress(surface, listener, config);
         final int n = surface.size();
         final int d = surface.dimension();
         final int len = n * d;
@@ -101,14 +101,11 @@ public final class FireClassicMinimizer implements Minimizer {
         double[] fOld = forceA;
         double[] f = forceB;
 
-        final double tol = config.forceTolerance();
         final double dmax = config.maxStep();
         final Settings s = settings;
 
-        double e = run.evaluate(fOld);
-        run.start(e, run.lastMaxForce);
-        if (!run.finite(e)) return run.finish(Status.NON_FINITE);
-        if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+        Status early = run.begin(fOld);
+        if (early != null) return run.finish(early);
 
         double dt = config.timestep();
         final double dtMax = s.dtMaxFactor() * dt;
@@ -116,8 +113,8 @@ public final class FireClassicMinimizer implements Minimizer {
         int nPos = 0;
 
         while (true) {
-            if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
-            if (run.cancelRequested()) return run.finish(Status.CANCELLED);
+            Status stop = run.interruption();
+            if (stop != null) return run.finish(stop);
 
             // largest particle move of Δx = dt v + dt² F_old, then the (possibly scaled) move
             double dt2 = dt * dt;
@@ -130,12 +127,10 @@ public final class FireClassicMinimizer implements Minimizer {
                 }
                 if (s2 > move2) move2 = s2;
             }
-            double scale = 1.0;
-            double move = Math.sqrt(move2);
-            if (move > dmax) scale = dmax / move;
+            double scale = Vectors.stepCap(Math.sqrt(move2), dmax);
             for (int k = 0; k < len; k++) x[k] += scale * (dt * v[k] + dt2 * fOld[k]);
 
-            e = run.evaluate(f);
+            double e = run.evaluate(f);
             if (!run.finite(e)) return run.finish(Status.NON_FINITE, e, run.lastMaxForce);
 
             double halfDt = 0.5 * dt;
@@ -168,7 +163,7 @@ public final class FireClassicMinimizer implements Minimizer {
             fOld = f;
             f = t;
             run.accept(e, run.lastMaxForce);
-            if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (run.converged()) return run.finish(Status.CONVERGED);
         }
     }
 

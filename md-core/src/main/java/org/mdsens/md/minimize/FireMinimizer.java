@@ -107,7 +107,7 @@ public final class FireMinimizer implements Minimizer {
 
     @Override
     public MinimizationResult minimize(PotentialSurface surface, MinimizationListener listener) {
-        Progress run = new Progress(surface, listener, config.maxIterations());
+        Progress run = new Progress(surface, listener, config);
         final int n = surface.size();
         final int d = surface.dimension();
         final int len = n * d;
@@ -120,14 +120,11 @@ public final class FireMinimizer implements Minimizer {
         final double[] f = force;
         Arrays.fill(v, 0.0);
 
-        final double tol = config.forceTolerance();
         final double dmax = config.maxStep();
         final Settings s = settings;
 
-        double e = run.evaluate(f);
-        run.start(e, run.lastMaxForce);
-        if (!run.finite(e)) return run.finish(Status.NON_FINITE);
-        if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+        Status early = run.begin(f);
+        if (early != null) return run.finish(early);
 
         double dt = config.timestep();
         final double dtMax = s.tMax() * dt;
@@ -139,8 +136,8 @@ public final class FireMinimizer implements Minimizer {
         double lastStep = 0.0;
 
         for (int step = 1; ; step++) {
-            if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
-            if (run.cancelRequested()) return run.finish(Status.CANCELLED);
+            Status stop = run.interruption();
+            if (stop != null) return run.finish(stop);
 
             double vf = Vectors.dot(v, f, len);
             boolean mix = vf > 0.0;
@@ -170,7 +167,7 @@ public final class FireMinimizer implements Minimizer {
                         double h = 0.5 * Math.min(dt, lastStep);
                         for (int k = 0; k < len; k++) x[k] -= h * v[k];
                         Arrays.fill(v, 0.0);
-                        e = run.evaluate(f);
+                        double e = run.evaluate(f);
                         if (!run.finite(e)) return run.finish(Status.NON_FINITE, e, run.lastMaxForce);
                     } else {
                         Arrays.fill(v, 0.0);
@@ -196,17 +193,15 @@ public final class FireMinimizer implements Minimizer {
                 }
                 if (s2 > vmax2) vmax2 = s2;
             }
-            double h = dtv;
-            double move = dtv * Math.sqrt(vmax2);
-            if (move > dmax) h = dtv * (dmax / move);
+            double h = dtv * Vectors.stepCap(dtv * Math.sqrt(vmax2), dmax);
             for (int k = 0; k < len; k++) x[k] += h * v[k];
             lastStep = h;
             atRest = false;
 
-            e = run.evaluate(f);
+            double e = run.evaluate(f);
             if (!run.finite(e)) return run.finish(Status.NON_FINITE, e, run.lastMaxForce);
             run.accept(e, run.lastMaxForce);
-            if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (run.converged()) return run.finish(Status.CONVERGED);
         }
     }
 

@@ -60,7 +60,7 @@ public final class GradientDescentMinimizer implements Minimizer {
 
     @Override
     public MinimizationResult minimize(PotentialSurface surface, MinimizationListener listener) {
-        Progress run = new Progress(surface, listener, config.maxIterations());
+        Progress run = new Progress(surface, listener, config);
         final int n = surface.size();
         final int d = surface.dimension();
         final int len = n * d;
@@ -70,20 +70,16 @@ public final class GradientDescentMinimizer implements Minimizer {
             fTrial = new double[len];
         }
         final double[] x = surface.positions();
-        final double tol = config.forceTolerance();
 
-        double e0 = run.evaluate(f0);
-        run.start(e0, run.lastMaxForce);
-        if (!run.finite(e0)) return run.finish(Status.NON_FINITE);
-        if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+        Status early = run.begin(f0);
+        if (early != null) return run.finish(early);
+        double e0 = run.energy;
         System.arraycopy(x, 0, x0, 0, len);
 
         double alpha = config.timestep();
-        double bestMaxForce = run.maxForce;
-        int stall = 0;
         while (true) {
-            if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
-            if (run.cancelRequested()) return run.finish(Status.CANCELLED);
+            Status stop = run.interruption();
+            if (stop != null) return run.finish(stop);
 
             double dphi0 = -Vectors.dotCompensated(f0, f0, len);
             double bound = LineSearchTests.roundoffBound(e0, n);
@@ -109,21 +105,14 @@ public final class GradientDescentMinimizer implements Minimizer {
                 a *= SHRINK;
             }
             alpha = a * GROWTH;
-            if (run.lastMaxForce < bestMaxForce) {
-                bestMaxForce = run.lastMaxForce;
-                stall = 0;
-            } else if (LineSearchTests.resolved(e - e0, bound)) {
-                stall = 0;
-            } else {
-                stall++;
-            }
+            int stall = run.stalledSteps(e - e0, bound);
             System.arraycopy(x, 0, x0, 0, len);
             double[] t = f0;
             f0 = fTrial;
             fTrial = t;
             e0 = e;
             run.accept(e, run.lastMaxForce);
-            if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (run.converged()) return run.finish(Status.CONVERGED);
             if (stall >= STAGNATION_WINDOW) return run.finish(Status.STAGNATED);
         }
     }

@@ -117,7 +117,7 @@ public final class LbfgsMinimizer implements Minimizer {
 
     @Override
     public MinimizationResult minimize(PotentialSurface surface, MinimizationListener listener) {
-        Progress run = new Progress(surface, listener, config.maxIterations());
+        Progress run = new Progress(surface, listener, config);
         final int n = surface.size();
         final int d = surface.dimension();
         final int len = n * d;
@@ -125,19 +125,15 @@ public final class LbfgsMinimizer implements Minimizer {
         stored = 0;
         newest = -1;
         final double[] x = surface.positions();
-        final double tol = config.forceTolerance();
 
-        double e0 = run.evaluate(f0);
-        run.start(e0, run.lastMaxForce);
-        if (!run.finite(e0)) return run.finish(Status.NON_FINITE);
-        if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+        Status early = run.begin(f0);
+        if (early != null) return run.finish(early);
+        double e0 = run.energy;
         System.arraycopy(x, 0, x0, 0, len);
-        double bestMaxForce = run.maxForce;
-        int stall = 0;
 
         while (true) {
-            if (run.iterations >= config.maxIterations()) return run.finish(Status.MAX_ITERATIONS);
-            if (run.cancelRequested()) return run.finish(Status.CANCELLED);
+            Status stop = run.interruption();
+            if (stop != null) return run.finish(stop);
 
             int outcome;
             while (true) {
@@ -173,14 +169,7 @@ public final class LbfgsMinimizer implements Minimizer {
             // x holds x0 + αp and fTrial its forces; store (s, y) and move on
             double eNew = lsEnergy;
             double maxF = run.lastMaxForce;
-            if (maxF < bestMaxForce) {
-                bestMaxForce = maxF;
-                stall = 0;
-            } else if (LineSearchTests.resolved(eNew - e0, roundoffBound(e0, n))) {
-                stall = 0;
-            } else {
-                stall++;
-            }
+            int stall = run.stalledSteps(eNew - e0, roundoffBound(e0, n));
             updateMemory(x, len);
             System.arraycopy(x, 0, x0, 0, len);
             double[] t = f0;
@@ -188,7 +177,7 @@ public final class LbfgsMinimizer implements Minimizer {
             fTrial = t;
             e0 = eNew;
             run.accept(eNew, maxF);
-            if (run.maxForce <= tol) return run.finish(Status.CONVERGED);
+            if (run.converged()) return run.finish(Status.CONVERGED);
             if (stall >= STAGNATION_WINDOW) return run.finish(Status.STAGNATED);
         }
     }

@@ -2,7 +2,9 @@ package org.mdsens.md.minimize;
 
 /**
  * Book-keeping of one minimization run (package-private): counters, the accepted energy and
- * max force, the listener, the trace and the clock. One per {@code minimize} call.
+ * max force, the listener, the trace and the clock, and the stopping rules every minimizer
+ * shares (non-finite start, force tolerance, iteration cap, cancellation, and the stagnation
+ * count of the line-search minimizers). One per {@code minimize} call.
  */
 final class Progress {
 
@@ -12,6 +14,10 @@ final class Progress {
     private final int d;
     private final long startNanos;
     private final TraceRecorder trace;
+    private final double tolerance;
+    private final int maxIterations;
+    private double bestMaxForce;
+    private int stall;
 
     int iterations;
     int evaluations;
@@ -21,7 +27,7 @@ final class Progress {
     /** Max force of the most recent evaluation (accepted or trial). */
     double lastMaxForce;
 
-    Progress(PotentialSurface surface, MinimizationListener listener, int maxIterations) {
+    Progress(PotentialSurface surface, MinimizationListener listener, MinimizerConfig config) {
         if (surface == null) throw new IllegalArgumentException("surface must not be null");
         if (listener == null) throw new IllegalArgumentException("listener must not be null");
         this.surface = surface;
@@ -35,6 +41,8 @@ final class Progress {
             throw new IllegalArgumentException("surface positions must have length d·N = " + (n * d) + ", got "
                     + (x == null ? "null" : Integer.toString(x.length)));
         }
+        this.tolerance = config.forceTolerance();
+        this.maxIterations = config.maxIterations();
         this.trace = new TraceRecorder(maxIterations);
         this.startNanos = System.nanoTime();
     }
@@ -52,11 +60,52 @@ final class Progress {
         return Double.isFinite(e) && Double.isFinite(lastMaxForce);
     }
 
-    /** Records the starting point (iteration 0) after the first evaluation. */
-    void start(double e, double maxF) {
+    /**
+     * Evaluates the starting point into {@code forces} and records it as iteration 0; returns the
+     * status that ends the run at once ({@link Status#NON_FINITE}, or {@link Status#CONVERGED}
+     * when the start is within the force tolerance), or null to go on. The start energy is then
+     * {@link #energy}.
+     */
+    Status begin(double[] forces) {
+        double e = evaluate(forces);
         energy = e;
-        maxForce = maxF;
-        trace.record(0, e, maxF);
+        maxForce = lastMaxForce;
+        bestMaxForce = lastMaxForce;
+        trace.record(0, e, lastMaxForce);
+        if (!finite(e)) return Status.NON_FINITE;
+        return converged() ? Status.CONVERGED : null;
+    }
+
+    /**
+     * Checked before every iteration: {@link Status#MAX_ITERATIONS} at the iteration cap, else
+     * {@link Status#CANCELLED} when the listener asks, else null.
+     */
+    Status interruption() {
+        if (iterations >= maxIterations) return Status.MAX_ITERATIONS;
+        return listener.cancelRequested() ? Status.CANCELLED : null;
+    }
+
+    /** Whether the accepted max force is within the force tolerance. */
+    boolean converged() {
+        return maxForce <= tolerance;
+    }
+
+    /**
+     * Stagnation count of the line-search minimizers, updated for a step about to be accepted:
+     * reset when the step lowers the best max force so far ({@link #lastMaxForce}) or changes the
+     * energy by more than the round-off {@code bound}, else one more. Returns the count of
+     * consecutive accepted steps that did neither.
+     */
+    int stalledSteps(double energyChange, double bound) {
+        if (lastMaxForce < bestMaxForce) {
+            bestMaxForce = lastMaxForce;
+            stall = 0;
+        } else if (LineSearchTests.resolved(energyChange, bound)) {
+            stall = 0;
+        } else {
+            stall++;
+        }
+        return stall;
     }
 
     /** One more iteration ended at energy {@code e} and max force {@code maxF}. */
@@ -66,10 +115,6 @@ final class Progress {
         maxForce = maxF;
         trace.record(iterations, e, maxF);
         listener.onIteration(iterations, e, maxF);
-    }
-
-    boolean cancelRequested() {
-        return listener.cancelRequested();
     }
 
     /** The result at the current accepted state. */

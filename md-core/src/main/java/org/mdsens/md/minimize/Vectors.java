@@ -82,6 +82,15 @@ final class Vectors {
         return s + c;
     }
 
+    /**
+     * The factor that scales a step whose largest per-particle move is {@code move} so that no
+     * particle moves further than {@code maxStep}: maxStep/move when the move is longer, else
+     * exactly 1.
+     */
+    static double stepCap(double move, double maxStep) {
+        return move > maxStep ? maxStep / move : 1.0;
+    }
+
     /** True when the step s·p is negligible against positions x: s·max|p| ≤ ε·max|x| (or 0). */
     static boolean stepUnderflows(double step, double maxAbsDirection, double maxAbsPosition) {
         double move = step * maxAbsDirection;

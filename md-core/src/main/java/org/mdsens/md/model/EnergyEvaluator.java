@@ -55,6 +55,8 @@ public final class EnergyEvaluator implements PotentialSurface {
     private final double[] len;
     private final double[] inv;
     private final double[] dr = new double[3];
+    private final CompensatedSum sumA = new CompensatedSum();
+    private final CompensatedSum sumB = new CompensatedSum();
     private double lastVirial = Double.NaN;
     private long evaluations;
 
@@ -217,14 +219,9 @@ public final class EnergyEvaluator implements PotentialSurface {
         list.update(system);
         kernel.hessianProduct(system, list, v, out);
         final int d = system.dimension();
-        final double[] x = system.positions();
         for (int b = 0; b < bondFirst.length; b++) {
             int bi = d * bondFirst[b], bj = d * bondSecond[b];
-            double r2 = 0;
-            for (int a = 0; a < d; a++) {
-                dr[a] = Box.minimumImage(x[bi + a] - x[bj + a], len[a], inv[a]);
-                r2 += dr[a] * dr[a];
-            }
+            double r2 = bondDisplacement(b);
             double r = Math.sqrt(r2);
             double k2 = 2 * bondK[b];
             double fOverR = k2 * (r - bondR0[b]) / r;   // φ'/r with φ = k (r − r0)²
@@ -244,20 +241,15 @@ public final class EnergyEvaluator implements PotentialSurface {
         int pk = checkParameter(k);
         list.update(system);
         if (pk >= 0) return kernel.parameterEnergyDerivative(system, list, pk);
-        int nt = model.bonds().typeNames().size();
-        int q = k - model.pairParameterCount();
-        boolean stiffness = q < nt;
-        int type = stiffness ? q : q - nt;
-        double sum = 0, comp = 0;
+        boolean stiffness = isBondStiffness(k);
+        int type = bondParameterType(k);
+        CompensatedSum sum = sumA.reset();
         for (int b = 0; b < bondFirst.length; b++) {
             if (bondType[b] != type) continue;
-            double u = bondLength(b) - bondR0[b];
-            double term = stiffness ? u * u : -2 * bondK[b] * u;
-            double t = sum + term;
-            comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-            sum = t;
+            double u = Math.sqrt(bondDisplacement(b)) - bondR0[b];
+            sum.add(stiffness ? u * u : -2 * bondK[b] * u);
         }
-        return sum + comp;
+        return sum.value();
     }
 
     /** Overwrites {@code out} with ∂(∇E)/∂θ_k at the current positions. */
@@ -270,21 +262,13 @@ public final class EnergyEvaluator implements PotentialSurface {
             return;
         }
         Arrays.fill(out, 0.0);
-        int nt = model.bonds().typeNames().size();
-        int q = k - model.pairParameterCount();
-        boolean stiffness = q < nt;
-        int type = stiffness ? q : q - nt;
+        boolean stiffness = isBondStiffness(k);
+        int type = bondParameterType(k);
         final int d = system.dimension();
-        final double[] x = system.positions();
         for (int b = 0; b < bondFirst.length; b++) {
             if (bondType[b] != type) continue;
             int bi = d * bondFirst[b], bj = d * bondSecond[b];
-            double r2 = 0;
-            for (int a = 0; a < d; a++) {
-                dr[a] = Box.minimumImage(x[bi + a] - x[bj + a], len[a], inv[a]);
-                r2 += dr[a] * dr[a];
-            }
-            double r = Math.sqrt(r2);
+            double r = Math.sqrt(bondDisplacement(b));
             // ∇_i E_b = 2k (r − r0) n; ∂/∂k: 2 (r − r0) n; ∂/∂r0: −2k n
             double c = (stiffness ? 2 * (r - bondR0[b]) : -2 * bondK[b]) / r;
             for (int a = 0; a < d; a++) {
@@ -305,11 +289,10 @@ public final class EnergyEvaluator implements PotentialSurface {
         int pk = checkParameter(k);
         list.update(system);
         if (pk < 0) {
-            int nt = model.bonds().typeNames().size();
-            int q = k - model.pairParameterCount();
-            if (q < nt) return 0.0;
+            if (isBondStiffness(k)) return 0.0;
+            int type = bondParameterType(k);
             double sum = 0;
-            for (int b = 0; b < bondFirst.length; b++) if (bondType[b] == q - nt) sum += 2 * bondK[b];
+            for (int b = 0; b < bondFirst.length; b++) if (bondType[b] == type) sum += 2 * bondK[b];
             return sum;
         }
         PairPotential pair = model.pair();
@@ -318,19 +301,16 @@ public final class EnergyEvaluator implements PotentialSurface {
         pb.bind(system, list);
         final int n = system.size();
         final int[] sp = system.species();
-        double sum = 0, comp = 0;
+        CompensatedSum sum = sumA.reset();
         if (overridesSecondDerivative(pair)) {
             for (int i = 0; i < n; i++) {
                 int m = pb.gather(i);
                 for (int p = 0; p < m; p++) {
                     int j = pb.other[p];
-                    double term = pair.parameterSecondDerivative(pk, sp[i], sp[j], Math.sqrt(pb.r2[p]));
-                    double t = sum + term;
-                    comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-                    sum = t;
+                    sum.add(pair.parameterSecondDerivative(pk, sp[i], sp[j], Math.sqrt(pb.r2[p])));
                 }
             }
-            return sum + comp;
+            return sum.value();
         }
         double theta = pair.parameterValues()[pk];
         double h = 1e-5 * Math.max(1.0, Math.abs(theta));
@@ -349,13 +329,10 @@ public final class EnergyEvaluator implements PotentialSurface {
             for (int p = 0; p < m; p++) {
                 int t0 = pb.type[p];
                 double r = Math.sqrt(pb.r2[p]);
-                double term = (upT[t0].energy(r) - downT[t0].energy(r)) / (2 * h);
-                double t = sum + term;
-                comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-                sum = t;
+                sum.add((upT[t0].energy(r) - downT[t0].energy(r)) / (2 * h));
             }
         }
-        return sum + comp;
+        return sum.value();
     }
 
     /**
@@ -381,15 +358,9 @@ public final class EnergyEvaluator implements PotentialSurface {
             }
             pb.scatter(i, m, out);
         }
-        final double[] x = system.positions();
         for (int b = 0; b < bondFirst.length; b++) {
             int bi = d * bondFirst[b], bj = d * bondSecond[b];
-            double r2 = 0;
-            for (int a = 0; a < d; a++) {
-                dr[a] = Box.minimumImage(x[bi + a] - x[bj + a], len[a], inv[a]);
-                r2 += dr[a] * dr[a];
-            }
-            double r = Math.sqrt(r2);
+            double r = Math.sqrt(bondDisplacement(b));
             double c = -2 * bondK[b] * (2 * r - bondR0[b]) / r;   // d/dr [−2k (r − r0) r] / r
             for (int a = 0; a < d; a++) {
                 out[bi + a] += c * dr[a];
@@ -402,7 +373,7 @@ public final class EnergyEvaluator implements PotentialSurface {
     public double parameterVirialDerivative(int k) {
         int pk = checkParameter(k);
         list.update(system);
-        double sum = 0, comp = 0;
+        CompensatedSum sum = sumA.reset();
         if (pk >= 0) {
             PairPotential pair = model.pair();
             int s = pair.speciesNames().size();
@@ -414,71 +385,65 @@ public final class EnergyEvaluator implements PotentialSurface {
                 int m = pb.gather(i);
                 for (int p = 0; p < m; p++) {
                     double r = Math.sqrt(pb.r2[p]);
-                    double term = -r * dt[pb.type[p]].firstDerivative(r);
-                    double t = sum + term;
-                    comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-                    sum = t;
+                    sum.add(-r * dt[pb.type[p]].firstDerivative(r));
                 }
             }
-            return sum + comp;
+            return sum.value();
         }
-        int nt = model.bonds().typeNames().size();
-        int q = k - model.pairParameterCount();
-        boolean stiffness = q < nt;
-        int type = stiffness ? q : q - nt;
+        boolean stiffness = isBondStiffness(k);
+        int type = bondParameterType(k);
         for (int b = 0; b < bondFirst.length; b++) {
             if (bondType[b] != type) continue;
-            double r = bondLength(b);
-            double term = stiffness ? -2 * (r - bondR0[b]) * r : 2 * bondK[b] * r;
-            double t = sum + term;
-            comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-            sum = t;
+            double r = Math.sqrt(bondDisplacement(b));
+            sum.add(stiffness ? -2 * (r - bondR0[b]) * r : 2 * bondK[b] * r);
         }
-        return sum + comp;
+        return sum.value();
     }
 
     /** Adds bond forces to {@code forces}, stores the bond virial in {@code out[1]}, returns the bond energy. */
     private double bondEnergyAndForces(double[] forces, double[] out) {
-        double e = 0, ec = 0, w = 0, wc = 0;
+        CompensatedSum e = sumA.reset(), w = sumB.reset();
         final int d = system.dimension();
-        final double[] x = system.positions();
         for (int b = 0; b < bondFirst.length; b++) {
             int bi = d * bondFirst[b], bj = d * bondSecond[b];
-            double r2 = 0;
-            for (int a = 0; a < d; a++) {
-                dr[a] = Box.minimumImage(x[bi + a] - x[bj + a], len[a], inv[a]);
-                r2 += dr[a] * dr[a];
-            }
+            double r2 = bondDisplacement(b);
             double r = Math.sqrt(r2);
             double u = r - bondR0[b];
-            double phi = bondK[b] * u * u;
             double c = -2 * bondK[b] * u / r;     // force on i = c r_ij
-            double t = e + phi;
-            ec += Math.abs(e) >= Math.abs(phi) ? (e - t) + phi : (phi - t) + e;
-            e = t;
-            double wv = c * r2;
-            double tv = w + wv;
-            wc += Math.abs(w) >= Math.abs(wv) ? (w - tv) + wv : (wv - tv) + w;
-            w = tv;
+            e.add(bondK[b] * u * u);
+            w.add(c * r2);
             for (int a = 0; a < d; a++) {
                 forces[bi + a] += c * dr[a];
                 forces[bj + a] -= c * dr[a];
             }
         }
-        out[1] = w + wc;
-        return e + ec;
+        out[1] = w.value();
+        return e.value();
     }
 
-    private double bondLength(int b) {
+    /** Fills {@link #dr} with the minimum-image r_ij of bond b (i its first particle); returns r². */
+    private double bondDisplacement(int b) {
         final int d = system.dimension();
         final double[] x = system.positions();
         int bi = d * bondFirst[b], bj = d * bondSecond[b];
         double r2 = 0;
         for (int a = 0; a < d; a++) {
-            double dx = Box.minimumImage(x[bi + a] - x[bj + a], len[a], inv[a]);
-            r2 += dx * dx;
+            dr[a] = Box.minimumImage(x[bi + a] - x[bj + a], len[a], inv[a]);
+            r2 += dr[a] * dr[a];
         }
-        return Math.sqrt(r2);
+        return r2;
+    }
+
+    /** Whether bond parameter index k (≥ the pair parameters) is a {@code bond_k[T]} (else {@code bond_r0[T]}). */
+    private boolean isBondStiffness(int k) {
+        return k - model.pairParameterCount() < model.bonds().typeNames().size();
+    }
+
+    /** The bond type T of bond parameter index k ({@code bond_k[T]} or {@code bond_r0[T]}). */
+    private int bondParameterType(int k) {
+        int q = k - model.pairParameterCount();
+        int nt = model.bonds().typeNames().size();
+        return q < nt ? q : q - nt;
     }
 
     /** Returns the pair-parameter index, or −1 for a bond parameter; throws when out of range. */

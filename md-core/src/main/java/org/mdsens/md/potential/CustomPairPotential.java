@@ -1,7 +1,6 @@
 package org.mdsens.md.potential;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,20 +18,16 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe if the formula is. Slower than the built-ins: each evaluation
  * allocates AD objects; use a built-in where one fits.
  */
-public final class CustomPairPotential extends AbstractPairPotential {
+public final class CustomPairPotential extends ExplicitPairPotential {
 
     private static final Pattern PARAMETER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final FieldPairFormula formula;
-    private final double[] cutoffs;
-    private final boolean shift;
 
     private CustomPairPotential(SpeciesTable species, ParameterNames names, FieldPairFormula formula, double[] theta,
                                 double[] cutoffs, boolean shift) {
-        super(species, names, theta, Morse.allExplicit(theta.length), functions(species, formula, theta, cutoffs, shift));
+        super(species, names, theta, functions(species, formula, theta, cutoffs, shift), cutoffs, shift);
         this.formula = formula;
-        this.cutoffs = cutoffs;
-        this.shift = shift;
         validateAll();
     }
 
@@ -72,17 +67,7 @@ public final class CustomPairPotential extends AbstractPairPotential {
     /** The formula. */
     public FieldPairFormula formula() { return formula; }
 
-    /** The absolute cutoff of species indices (a, b). */
-    public double cutoff(int a, int b) { return cutoffs[species.pairIndex(a, b)]; }
-
-    /** Whether f(r_c) is subtracted. */
-    public boolean isShifted() { return shift; }
-
     @Override void validate(int k, double value) { requireFinite(names.name(k), value); }
-
-    @Override double mixing(int k, int pair, int j) {
-        return names.local(k) == pair && names.family(k) == j ? 1 : 0;
-    }
 
     @Override CustomPairPotential with(double[] theta, boolean[] explicit) {
         return new CustomPairPotential(species, names, formula, theta, cutoffs, shift);
@@ -90,58 +75,48 @@ public final class CustomPairPotential extends AbstractPairPotential {
 
     /** Fluent, single-use builder of a {@link CustomPairPotential}; not thread-safe. */
     public static final class Builder {
-        private final SpeciesTable species;
-        private final ParameterNames names;
         private final FieldPairFormula formula;
+        private final ParameterDraft draft;
         private final int m;
-        private final double[] theta;
-        private final boolean[] set;
-        private final double[] pairCutoff;
-        private double cutoff = Double.NaN;
         private boolean shift;
 
         private Builder(List<String> speciesNames, FieldPairFormula formula) {
             if (formula == null) throw new IllegalArgumentException("formula must not be null");
-            this.species = new SpeciesTable(speciesNames);
+            SpeciesTable species = new SpeciesTable(speciesNames);
             this.formula = formula;
-            this.names = layout(species, formula);
+            this.draft = new ParameterDraft(species, layout(species, formula));
             this.m = formula.parameterNames().size();
-            this.theta = new double[names.size()];
-            this.set = new boolean[species.pairCount()];
-            this.pairCutoff = new double[species.pairCount()];
-            Arrays.fill(pairCutoff, Double.NaN);
         }
 
         /** The same parameter values (formula order) for every pair; later {@link #pair} calls override. */
         public Builder all(double... values) {
-            for (int p = 0; p < set.length; p++) put(p, values);
+            draft.everyPairValues(checked(values));
             return this;
         }
 
         /** Parameter values (formula order) of one pair. */
         public Builder pair(String a, String b, double... values) {
-            put(species.pairIndex(a, b), values);
+            draft.pairValues(draft.species.pairIndex(a, b), checked(values));
             return this;
         }
 
-        private void put(int p, double[] values) {
+        private double[] checked(double[] values) {
             if (values == null || values.length != m) {
                 throw new IllegalArgumentException("number of values must be " + m + " " + formula.parameterNames()
                         + ", got " + (values == null ? "null" : String.valueOf(values.length)));
             }
-            for (int j = 0; j < m; j++) theta[j * set.length + p] = values[j];
-            set[p] = true;
+            return values;
         }
 
         /** Absolute cutoff for every pair. */
         public Builder cutoff(double rc) {
-            cutoff = rc;
+            draft.cutoff(rc);
             return this;
         }
 
         /** Absolute cutoff of one pair, overriding {@link #cutoff}. */
         public Builder pairCutoff(String a, String b, double rc) {
-            pairCutoff[species.pairIndex(a, b)] = rc;
+            draft.pairCutoff(a, b, rc);
             return this;
         }
 
@@ -153,20 +128,8 @@ public final class CustomPairPotential extends AbstractPairPotential {
 
         /** Validates and builds. */
         public CustomPairPotential build() {
-            double[] rc = new double[set.length];
-            for (int p = 0; p < set.length; p++) {
-                if (m > 0 && !set[p]) {
-                    throw new IllegalArgumentException("parameters of pair " + species.pairLabel(p)
-                            + " must be set (all(...) or pair(...)), got none");
-                }
-                rc[p] = Double.isNaN(pairCutoff[p]) ? cutoff : pairCutoff[p];
-                if (Double.isNaN(rc[p])) {
-                    throw new IllegalArgumentException("cutoff of pair " + species.pairLabel(p)
-                            + " must be set (cutoff(rc) or pairCutoff(...)), got none");
-                }
-                requirePositive("cutoff of pair " + species.pairLabel(p), rc[p]);
-            }
-            return new CustomPairPotential(species, names, formula, theta.clone(), rc, shift);
+            double[] rc = draft.requiredCutoffs("parameters");
+            return new CustomPairPotential(draft.species, draft.names, formula, draft.theta(), rc, shift);
         }
     }
 }

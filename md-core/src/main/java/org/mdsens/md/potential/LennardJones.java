@@ -1,6 +1,5 @@
 package org.mdsens.md.potential;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,11 +78,7 @@ public final class LennardJones extends LorentzBerthelotPotential {
     public static final class Builder {
         private enum Length { NONE, ABSOLUTE, IN_SIGMA }
 
-        private final SpeciesTable species;
-        private final ParameterNames names;
-        private final double[] theta;
-        private final boolean[] explicit;
-        private final double[] pairCutoff;
+        private final ParameterDraft draft;
         private Length cutoffMode = Length.NONE;
         private double cutoff = Double.NaN;
         private Length switchMode = Length.NONE;
@@ -92,43 +87,30 @@ public final class LennardJones extends LorentzBerthelotPotential {
         private boolean shift;
 
         private Builder(List<String> speciesNames) {
-            species = new SpeciesTable(speciesNames);
-            names = layout(species);
-            theta = new double[names.size()];
-            explicit = new boolean[names.size()];
-            for (int a = 0; a < species.size(); a++) {
-                theta[names.offset(SIGMA) + a] = 1;
-                theta[names.offset(EPSILON) + a] = 1;
-            }
-            pairCutoff = new double[species.pairCount()];
-            Arrays.fill(pairCutoff, Double.NaN);
+            draft = draft(speciesNames);
         }
 
         /** σ of a species (mixed arithmetically into pairs). */
         public Builder sigma(String s, double sigma) {
-            theta[names.offset(SIGMA) + species.species(s)] = sigma;
+            draft.species(SIGMA, s, sigma);
             return this;
         }
 
         /** ε of a species (mixed geometrically into pairs). */
         public Builder epsilon(String s, double epsilon) {
-            theta[names.offset(EPSILON) + species.species(s)] = epsilon;
+            draft.species(EPSILON, s, epsilon);
             return this;
         }
 
         /** Explicit σ of a pair. */
         public Builder pairSigma(String a, String b, double sigma) {
-            int k = names.offset(PAIR_SIGMA) + species.pairIndex(a, b);
-            theta[k] = sigma;
-            explicit[k] = true;
+            draft.explicitPair(PAIR_SIGMA, a, b, sigma);
             return this;
         }
 
         /** Explicit ε of a pair. */
         public Builder pairEpsilon(String a, String b, double epsilon) {
-            int k = names.offset(PAIR_EPSILON) + species.pairIndex(a, b);
-            theta[k] = epsilon;
-            explicit[k] = true;
+            draft.explicitPair(PAIR_EPSILON, a, b, epsilon);
             return this;
         }
 
@@ -148,7 +130,7 @@ public final class LennardJones extends LorentzBerthelotPotential {
 
         /** Absolute cutoff of one pair, overriding the global choice. */
         public Builder pairCutoff(String a, String b, double rc) {
-            pairCutoff[species.pairIndex(a, b)] = rc;
+            draft.pairCutoff(a, b, rc);
             return this;
         }
 
@@ -176,13 +158,10 @@ public final class LennardJones extends LorentzBerthelotPotential {
 
         /** Validates and builds; throws {@link IllegalArgumentException} naming what is wrong. */
         public LennardJones build() {
-            double[] t = theta.clone();
-            boolean[] e = explicit.clone();
-            derive(species, names, t, e);
-            for (int k = 0; k < t.length; k++) {
-                if (names.family(k) == SIGMA || names.family(k) == PAIR_SIGMA) requirePositive(names.name(k), t[k]);
-                else requireNonNegative(names.name(k), t[k]);
-            }
+            SpeciesTable species = draft.species;
+            ParameterNames names = draft.names;
+            double[] t = derive(species, names, draft.theta(), draft.explicit());
+            for (int k = 0; k < t.length; k++) validate(names, k, t[k]);
             if (shift && switchMode != Length.NONE) {
                 throw new IllegalArgumentException("shift must be false with a smooth switch (the switch already takes "
                         + "phi to 0 at r_c), got shift = true");
@@ -209,7 +188,7 @@ public final class LennardJones extends LorentzBerthelotPotential {
                 if (switchMode != Length.NONE) {
                     double scale = switchMode == Length.IN_SIGMA ? sigma : 1;
                     double sw = switchOff * scale;
-                    if (!Double.isNaN(global) && Double.isNaN(pairCutoff[p])
+                    if (!Double.isNaN(global) && Double.isNaN(draft.ownCutoff(p))
                             && Math.abs(global - sw) > 1e-12 * Math.max(global, sw)) {
                         throw new IllegalArgumentException("cutoff of pair " + label + " must equal the switch r_c "
                                 + sw + " (give the cutoff once), got " + global);
@@ -217,14 +196,15 @@ public final class LennardJones extends LorentzBerthelotPotential {
                     global = sw;
                     on[p] = switchOn * scale;
                 }
-                rc[p] = !Double.isNaN(pairCutoff[p]) ? pairCutoff[p] : !Double.isNaN(global) ? global : 2.5 * sigma;
+                double own = draft.ownCutoff(p);
+                rc[p] = !Double.isNaN(own) ? own : !Double.isNaN(global) ? global : 2.5 * sigma;
                 requirePositive("cutoff of pair " + label, rc[p]);
                 if (on != null && !(on[p] < rc[p])) {
                     throw new IllegalArgumentException("switch r_on of pair " + label + " must be < its cutoff "
                             + rc[p] + ", got " + on[p]);
                 }
             }
-            return new LennardJones(species, names, theta.clone(), explicit.clone(), rc, on, shift);
+            return new LennardJones(species, names, draft.theta(), draft.explicit(), rc, on, shift);
         }
     }
 }

@@ -27,6 +27,15 @@ abstract class LorentzBerthelotPotential extends AbstractPairPotential {
                 new ParameterNames.Family("epsilon", 2)));
     }
 
+    /** A builder's draft with every species σ = ε = 1. */
+    static ParameterDraft draft(List<String> speciesNames) {
+        SpeciesTable species = new SpeciesTable(speciesNames);
+        ParameterDraft draft = new ParameterDraft(species, layout(species));
+        draft.everySpecies(SIGMA, 1);
+        draft.everySpecies(EPSILON, 1);
+        return draft;
+    }
+
     /** Fills non-explicit pair values from the mixing rule, in place; returns theta. */
     static double[] derive(SpeciesTable species, ParameterNames names, double[] theta, boolean[] explicit) {
         int s = names.offset(SIGMA), e = names.offset(EPSILON);
@@ -45,7 +54,10 @@ abstract class LorentzBerthelotPotential extends AbstractPairPotential {
     /** ε_ab of species indices (a, b). */
     public final double epsilon(int a, int b) { return theta[names.offset(PAIR_EPSILON) + species.pairIndex(a, b)]; }
 
-    @Override final void validate(int k, double value) {
+    @Override final void validate(int k, double value) { validate(names, k, value); }
+
+    /** σ &gt; 0 and ε ≥ 0, for a potential or a builder's draft. */
+    static void validate(ParameterNames names, int k, double value) {
         String name = names.name(k);
         switch (names.family(k)) {
             case SIGMA, PAIR_SIGMA -> requirePositive(name, value);

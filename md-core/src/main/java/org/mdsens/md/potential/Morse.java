@@ -1,6 +1,5 @@
 package org.mdsens.md.potential;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,24 +15,13 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe. Reference: P. M. Morse, Phys. Rev. 34, 57 (1929).
  */
-public final class Morse extends AbstractPairPotential {
+public final class Morse extends ExplicitPairPotential {
 
     private static final int EPSILON = 0, R0 = 1, A = 2;
 
-    private final double[] cutoffs;
-    private final boolean shift;
-
     private Morse(SpeciesTable species, ParameterNames names, double[] theta, double[] cutoffs, boolean shift) {
-        super(species, names, theta, allExplicit(theta.length), functions(species, names, theta, cutoffs, shift));
-        this.cutoffs = cutoffs;
-        this.shift = shift;
+        super(species, names, theta, functions(species, names, theta, cutoffs, shift), cutoffs, shift);
         validateAll();
-    }
-
-    static boolean[] allExplicit(int n) {
-        boolean[] e = new boolean[n];
-        Arrays.fill(e, true);
-        return e;
     }
 
     private static ParameterNames layout(SpeciesTable species) {
@@ -58,71 +46,45 @@ public final class Morse extends AbstractPairPotential {
 
     @Override public PotentialKind kind() { return PotentialKind.MORSE; }
 
-    /** The absolute cutoff of species indices (a, b). */
-    public double cutoff(int a, int b) { return cutoffs[species.pairIndex(a, b)]; }
-
-    /** Whether φ(r_c) is subtracted. */
-    public boolean isShifted() { return shift; }
-
     @Override void validate(int k, double value) {
         String name = names.name(k);
         if (names.family(k) == EPSILON) requireNonNegative(name, value);
         else requirePositive(name, value);
     }
 
-    @Override double mixing(int k, int pair, int j) {
-        return names.local(k) == pair && names.family(k) == j ? 1 : 0;
-    }
-
     @Override Morse with(double[] theta, boolean[] explicit) { return new Morse(species, names, theta, cutoffs, shift); }
 
     /** Fluent, single-use builder of a {@link Morse}; not thread-safe. */
     public static final class Builder {
-        private final SpeciesTable species;
-        private final ParameterNames names;
-        private final double[] theta;
-        private final boolean[] set;
-        private final double[] pairCutoff;
-        private double cutoff = Double.NaN;
+        private final ParameterDraft draft;
         private boolean shift;
 
         private Builder(List<String> speciesNames) {
-            species = new SpeciesTable(speciesNames);
-            names = layout(species);
-            theta = new double[names.size()];
-            set = new boolean[species.pairCount()];
-            pairCutoff = new double[species.pairCount()];
-            Arrays.fill(pairCutoff, Double.NaN);
+            SpeciesTable species = new SpeciesTable(speciesNames);
+            draft = new ParameterDraft(species, layout(species));
         }
 
         /** The same ε, r₀, a for every pair (later {@link #pair} calls override). */
         public Builder all(double epsilon, double r0, double a) {
-            for (int p = 0; p < set.length; p++) put(p, epsilon, r0, a);
+            draft.everyPairValues(epsilon, r0, a);
             return this;
         }
 
         /** ε, r₀, a of one pair. */
         public Builder pair(String s, String t, double epsilon, double r0, double a) {
-            put(species.pairIndex(s, t), epsilon, r0, a);
+            draft.pairValues(draft.species.pairIndex(s, t), epsilon, r0, a);
             return this;
-        }
-
-        private void put(int p, double epsilon, double r0, double a) {
-            theta[names.offset(EPSILON) + p] = epsilon;
-            theta[names.offset(R0) + p] = r0;
-            theta[names.offset(A) + p] = a;
-            set[p] = true;
         }
 
         /** Absolute cutoff for every pair. */
         public Builder cutoff(double rc) {
-            cutoff = rc;
+            draft.cutoff(rc);
             return this;
         }
 
         /** Absolute cutoff of one pair, overriding {@link #cutoff}. */
         public Builder pairCutoff(String s, String t, double rc) {
-            pairCutoff[species.pairIndex(s, t)] = rc;
+            draft.pairCutoff(s, t, rc);
             return this;
         }
 
@@ -134,20 +96,8 @@ public final class Morse extends AbstractPairPotential {
 
         /** Validates and builds; throws {@link IllegalArgumentException} naming what is missing or invalid. */
         public Morse build() {
-            double[] rc = new double[set.length];
-            for (int p = 0; p < set.length; p++) {
-                if (!set[p]) {
-                    throw new IllegalArgumentException("Morse parameters of pair " + species.pairLabel(p)
-                            + " must be set (all(...) or pair(...)), got none");
-                }
-                rc[p] = Double.isNaN(pairCutoff[p]) ? cutoff : pairCutoff[p];
-                if (Double.isNaN(rc[p])) {
-                    throw new IllegalArgumentException("cutoff of pair " + species.pairLabel(p)
-                            + " must be set (cutoff(rc) or pairCutoff(...)), got none");
-                }
-                requirePositive("cutoff of pair " + species.pairLabel(p), rc[p]);
-            }
-            return new Morse(species, names, theta.clone(), rc, shift);
+            double[] rc = draft.requiredCutoffs("Morse parameters");
+            return new Morse(draft.species, draft.names, draft.theta(), rc, shift);
         }
     }
 }

@@ -114,56 +114,47 @@ public final class SoftSphere extends AbstractPairPotential {
 
     /** Fluent, single-use builder of a {@link SoftSphere}; not thread-safe. */
     public static final class Builder {
-        private final SpeciesTable species;
-        private final ParameterNames names;
-        private final double[] theta;
-        private final boolean[] explicit;
+        private final ParameterDraft draft;
 
         private Builder(List<String> speciesNames) {
-            species = new SpeciesTable(speciesNames);
-            names = layout(species);
-            theta = new double[names.size()];
-            explicit = new boolean[names.size()];
-            for (int a = 0; a < species.size(); a++) theta[names.offset(DIAMETER) + a] = 1;
-            theta[names.offset(EPSILON)] = 1;
-            theta[names.offset(ALPHA)] = 2;
+            SpeciesTable species = new SpeciesTable(speciesNames);
+            draft = new ParameterDraft(species, layout(species));
+            draft.everySpecies(DIAMETER, 1);
+            draft.global(EPSILON, 1);
+            draft.global(ALPHA, 2);
         }
 
         /** Diameter D of a species. */
         public Builder diameter(String s, double d) {
-            theta[names.offset(DIAMETER) + species.species(s)] = d;
+            draft.species(DIAMETER, s, d);
             return this;
         }
 
         /** Global ε (every pair not set explicitly). */
         public Builder epsilon(double e) {
-            theta[names.offset(EPSILON)] = e;
+            draft.global(EPSILON, e);
             return this;
         }
 
         /** Exponent α &gt; 1. */
         public Builder alpha(double a) {
-            theta[names.offset(ALPHA)] = a;
+            draft.global(ALPHA, a);
             return this;
         }
 
         /** Explicit σ of a pair, overriding the (D_a + D_b)/2 mixing. */
         public Builder pairSigma(String a, String b, double sigma) {
-            int k = names.offset(PAIR_SIGMA) + species.pairIndex(a, b);
-            theta[k] = sigma;
-            explicit[k] = true;
+            draft.explicitPair(PAIR_SIGMA, a, b, sigma);
             return this;
         }
 
         /** Explicit ε of a pair, overriding the global {@code epsilon}. */
         public Builder pairEpsilon(String a, String b, double epsilon) {
-            int k = names.offset(PAIR_EPSILON) + species.pairIndex(a, b);
-            theta[k] = epsilon;
-            explicit[k] = true;
+            draft.explicitPair(PAIR_EPSILON, a, b, epsilon);
             return this;
         }
 
         /** Validates and builds; throws {@link IllegalArgumentException} naming an invalid parameter. */
-        public SoftSphere build() { return new SoftSphere(species, names, theta.clone(), explicit.clone()); }
+        public SoftSphere build() { return new SoftSphere(draft.species, draft.names, draft.theta(), draft.explicit()); }
     }
 }

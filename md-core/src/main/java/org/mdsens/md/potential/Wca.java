@@ -48,51 +48,37 @@ public final class Wca extends LorentzBerthelotPotential {
 
     /** Fluent, single-use builder of a {@link Wca}; not thread-safe. */
     public static final class Builder {
-        private final SpeciesTable species;
-        private final ParameterNames names;
-        private final double[] theta;
-        private final boolean[] explicit;
+        private final ParameterDraft draft;
 
         private Builder(List<String> speciesNames) {
-            species = new SpeciesTable(speciesNames);
-            names = layout(species);
-            theta = new double[names.size()];
-            explicit = new boolean[names.size()];
-            for (int a = 0; a < species.size(); a++) {
-                theta[names.offset(SIGMA) + a] = 1;
-                theta[names.offset(EPSILON) + a] = 1;
-            }
+            draft = draft(speciesNames);
         }
 
         /** σ of a species (mixed arithmetically into pairs). */
         public Builder sigma(String s, double sigma) {
-            theta[names.offset(SIGMA) + species.species(s)] = sigma;
+            draft.species(SIGMA, s, sigma);
             return this;
         }
 
         /** ε of a species (mixed geometrically into pairs). */
         public Builder epsilon(String s, double epsilon) {
-            theta[names.offset(EPSILON) + species.species(s)] = epsilon;
+            draft.species(EPSILON, s, epsilon);
             return this;
         }
 
         /** Explicit σ of a pair. */
         public Builder pairSigma(String a, String b, double sigma) {
-            int k = names.offset(PAIR_SIGMA) + species.pairIndex(a, b);
-            theta[k] = sigma;
-            explicit[k] = true;
+            draft.explicitPair(PAIR_SIGMA, a, b, sigma);
             return this;
         }
 
         /** Explicit ε of a pair. */
         public Builder pairEpsilon(String a, String b, double epsilon) {
-            int k = names.offset(PAIR_EPSILON) + species.pairIndex(a, b);
-            theta[k] = epsilon;
-            explicit[k] = true;
+            draft.explicitPair(PAIR_EPSILON, a, b, epsilon);
             return this;
         }
 
         /** Validates and builds. */
-        public Wca build() { return new Wca(species, names, theta.clone(), explicit.clone()); }
+        public Wca build() { return new Wca(draft.species, draft.names, draft.theta(), draft.explicit()); }
     }
 }

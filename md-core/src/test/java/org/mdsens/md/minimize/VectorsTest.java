@@ -52,4 +52,12 @@ class VectorsTest {
         assertFalse(Vectors.stepUnderflows(1e-200, 1.0, 0.0), "tiny steps from the origin are real");
         assertTrue(Vectors.stepUnderflows(0.0, 1.0, 0.0));
     }
+
+    @Test
+    void stepCapScalesOnlyMovesLongerThanTheCap() {
+        assertEquals(0.25, Vectors.stepCap(2.0, 0.5), 0.0);
+        assertEquals(1.0, Vectors.stepCap(0.5, 0.5), 0.0, "a move of exactly the cap is not scaled");
+        assertEquals(1.0, Vectors.stepCap(0.0, 0.5), 0.0);
+        assertEquals(0.5 / 3.0, Vectors.stepCap(3.0, 0.5), 0.0);
+    }
 }

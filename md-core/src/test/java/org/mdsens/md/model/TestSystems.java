@@ -134,6 +134,28 @@ public final class TestSystems {
         return e;
     }
 
+    /** Σ |φ(r_ij)| over all pairs within their cutoff (minimum image): the round-off scale of an energy sum. */
+    public static double absolutePairEnergy(ParticleSystem system, PairPotential p) {
+        int d = system.dimension();
+        double[] x = system.positions();
+        double[] len = system.box().imageLengths();
+        double[] inv = system.box().inverseImageLengths();
+        double sum = 0;
+        for (int i = 0; i < system.size(); i++) {
+            for (int j = i + 1; j < system.size(); j++) {
+                RadialFunction f = p.pair(system.species(i), system.species(j));
+                double r2 = 0;
+                for (int a = 0; a < d; a++) {
+                    double dx = Box.minimumImage(x[d * i + a] - x[d * j + a], len[a], inv[a]);
+                    r2 += dx * dx;
+                }
+                double r = Math.sqrt(r2);
+                if (r < f.cutoff()) sum += Math.abs(f.energy(r));
+            }
+        }
+        return sum;
+    }
+
     /** max_i |a_i − b_i| / max_i |b_i| (or the absolute difference when b = 0). */
     public static double relativeError(double[] a, double[] b) {
         double diff = 0, scale = 0;

@@ -52,7 +52,7 @@ public final class ConvergenceChart {
      * max force leave the force series, and a subtitle says how many records were dropped. E_final is
      * the last finite energy. Axis ranges are set explicitly: a constant series (or a single point) gets
      * a decade either side on a log axis, ±5 % of |E| (±1 at E = 0) on a linear one, and ±1 iteration on
-     * the iteration axis; a log axis always spans at least one labelled power of ten.
+     * the iteration axis; a log axis always spans at least one full, labelled decade.
      *
      * @param iterations iteration number of each record, length n ≥ 1
      * @param energy     total energy of each record, length n (non-finite entries are dropped)
@@ -179,8 +179,8 @@ public final class ConvergenceChart {
     /**
      * A base-10 log axis over [lo, hi] (positive; anything else, or no data, gives [10⁻¹⁶, 1]) with at
      * most about six labelled decades. The range gets 4 % margins (in log space), a decade either side
-     * for a constant series, and is widened to the enclosing powers of ten when it holds none, so at
-     * least one tick is labelled.
+     * for a constant series, and a range under one decade is widened to the enclosing powers of ten, so
+     * at least two ticks are labelled.
      */
     static LogAxis logAxis(String label, double lo, double hi) {
         LogAxis a = new LogAxis(label);
@@ -199,9 +199,9 @@ public final class ConvergenceChart {
             l0 -= m;
             l1 += m;
         }
-        if (Math.floor(l1) < l0) { // no power of ten inside: widen to the enclosing ones
+        if (l1 - l0 < 1) { // less than a decade: widen to the enclosing powers of ten (two labels)
             l0 = Math.floor(l0);
-            l1 = Math.ceil(l1);
+            l1 = Math.max(Math.ceil(l1), l0 + 1);
         }
         l0 = Math.max(l0, -300);
         l1 = Math.min(l1, 308);

@@ -32,6 +32,15 @@ import org.mdsens.viz.scene.ParticleScene;
  * crosses a periodic boundary is drawn at each image that overlaps the box, clipped to the box. The
  * y axis points up (physics convention). Open boundaries frame the particles' bounding box.
  *
+ * <p>View bounds and clipping (one rule for both boundary kinds): the world rectangle shown is the
+ * periodic box, or the particles' extents (centre ± radius) for open boundaries, grown to hold every
+ * non-rattler arrow tip at the chosen scale, plus a margin of D̄/4 (D̄ = mean diameter) on every side of
+ * an open scene and on each side of a periodic box that an arrow crosses. Arrows start at the (wrapped)
+ * centre and are drawn whole; they are clipped to that plot area only, never to the image edge, the
+ * legend or the title, and the clip cuts only arrows reaching more than max(3 D̄, half the box or extent)
+ * past it (a large fixed scale or a rattler). In 3D the initial camera is framed so that the same tips
+ * project inside the viewport.
+ *
  * <p>3D: a {@link Camera3D} (perspective, orbit) projects the wrapped centres; spheres are shaded by a
  * radial gradient (light from the upper left) and drawn back to front; the box is its 12 projected
  * edges (edges behind the box centre before the spheres, the others after). Periodic images are not
@@ -40,7 +49,9 @@ import org.mdsens.viz.scene.ParticleScene;
  * <p>Field: one arrow per particle with |v| &gt; 0, from the particle centre to centre + s·v, with s from
  * {@link ArrowScale} (automatic or {@link ViewOptions#arrowScale()}); arrows are black with a thin white
  * halo so they read on any fill. The legend shows a scale arrow with its length in field units, or says
- * that the field is zero. Rattlers are drawn very light grey with a grey cross and listed in the legend.
+ * that the field is zero: a field whose largest non-rattler magnitude is at most the round-off threshold
+ * ({@link ViewOptions#zeroFieldThreshold()}, default 10⁻⁸ · D̄, see {@link ArrowScale}) counts as zero.
+ * Rattlers are drawn very light grey with a grey cross and listed in the legend.
  *
  * <p>SVG structure: every particle is a group {@code <g id="p17" class="particle species-A">} (plus
  * {@code rattler}), every arrow {@code <g id="a17" class="arrow">}, and the box, legend and title have
@@ -94,9 +105,9 @@ public final class ParticleView {
         double mx = 0;
         for (int i = 0; i < n; i++) if (!rattler[i]) mx = Math.max(mx, magnitudes[i]);
         this.maxMagnitude = mx;
+        this.arrowScale = scaleFor(options);
         if (d == 3) {
-            double[][] b = bounds3();
-            this.camera = Camera3D.framing(b[0], b[1]);
+            this.camera = framedCamera(bounds3());
         } else {
             this.camera = null;
         }
@@ -110,11 +121,17 @@ public final class ParticleView {
     public void setOptions(ViewOptions newOptions) {
         if (newOptions == null) throw new IllegalArgumentException("options must not be null");
         this.options = newOptions;
-        double meanD = scene.meanDiameter();
-        this.arrowScale = newOptions.automaticArrowScale()
-                ? ArrowScale.automatic(magnitudes, rattler, meanD)
-                : ArrowScale.fixed(newOptions.arrowScale(), magnitudes, rattler, meanD);
+        this.arrowScale = scaleFor(newOptions);
         this.last = null;
+    }
+
+    private ArrowScale scaleFor(ViewOptions o) {
+        double meanD = scene.meanDiameter();
+        double tau = Double.isNaN(o.zeroFieldThreshold()) ? ArrowScale.defaultZeroThreshold(meanD)
+                : o.zeroFieldThreshold();
+        return o.automaticArrowScale()
+                ? ArrowScale.automatic(magnitudes, rattler, meanD, tau)
+                : ArrowScale.fixed(o.arrowScale(), magnitudes, rattler, meanD, tau);
     }
 
     /** The camera of a 3D view (live: rotate or zoom it, then redraw); {@code null} for a 2D view. */
@@ -278,46 +295,139 @@ public final class ParticleView {
         return camera.focalLength() / camera.distance();
     }
 
-    /** {xmin, xmax, ymin, ymax} of the 2D world shown. */
+    /**
+     * {xmin, xmax, ymin, ymax} of the 2D world shown: the base rectangle (periodic box, or the particles'
+     * extents for open boundaries) grown to hold the non-rattler arrow tips at the current scale (by at
+     * most {@link #maxOverhang} per side), plus a margin of D̄/4 on every side of an open scene and on each
+     * side of a periodic box that an arrow crosses.
+     */
     private double[] world2d() {
-        if (boxLengths != null) return new double[] {0, boxLengths[0], 0, boxLengths[1]};
-        double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY;
-        double ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            xmin = Math.min(xmin, pos[2 * i] - radius[i]);
-            xmax = Math.max(xmax, pos[2 * i] + radius[i]);
-            ymin = Math.min(ymin, pos[2 * i + 1] - radius[i]);
-            ymax = Math.max(ymax, pos[2 * i + 1] + radius[i]);
+        if (n == 0 && boxLengths == null) return new double[] {0, 1, 0, 1};
+        double[] base = new double[4];
+        if (boxLengths != null) {
+            base = new double[] {0, boxLengths[0], 0, boxLengths[1]};
+        } else {
+            base = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (int i = 0; i < n; i++) {
+                base[0] = Math.min(base[0], pos[2 * i] - radius[i]);
+                base[1] = Math.max(base[1], pos[2 * i] + radius[i]);
+                base[2] = Math.min(base[2], pos[2 * i + 1] - radius[i]);
+                base[3] = Math.max(base[3], pos[2 * i + 1] + radius[i]);
+            }
         }
-        if (n == 0) return new double[] {0, 1, 0, 1};
+        double[] w = base.clone();
+        growByArrowTips(w, base, 2);
         double m = 0.25 * scene.meanDiameter();
-        return new double[] {xmin - m, xmax + m, ymin - m, ymax + m};
+        boolean open = boxLengths == null;
+        if (open || w[0] < base[0]) w[0] -= m;
+        if (open || w[1] > base[1]) w[1] += m;
+        if (open || w[2] < base[2]) w[2] -= m;
+        if (open || w[3] > base[3]) w[3] += m;
+        return w;
+    }
+
+    /**
+     * The largest distance an arrow tip may reach beyond the base rectangle along an axis whose base
+     * extent is {@code extent}: max(3 D̄, extent / 2). Three mean diameters is the longest arrow of the
+     * automatic scale, so only a large fixed scale (or a rattler) can reach past it; such arrows are clipped
+     * at the plot area.
+     */
+    private double maxOverhang(double extent) {
+        return Math.max(3 * scene.meanDiameter(), 0.5 * extent);
+    }
+
+    /**
+     * Grows {@code w} = {min₀, max₀, min₁, max₁, …} (2·dim entries) to hold every non-rattler arrow tip
+     * (wrapped centre + s·v), each side by at most {@link #maxOverhang} beyond {@code base}.
+     */
+    private void growByArrowTips(double[] w, double[] base, int dim) {
+        if (field == null || arrowScale.zeroField()) return;
+        double s = arrowScale.worldPerUnit();
+        for (int i = 0; i < n; i++) {
+            if (rattler[i] || !(magnitudes[i] > 0)) continue;
+            for (int a = 0; a < dim; a++) {
+                double tip = pos[d * i + a] + s * field[d * i + a];
+                w[2 * a] = Math.min(w[2 * a], tip);
+                w[2 * a + 1] = Math.max(w[2 * a + 1], tip);
+            }
+        }
+        for (int a = 0; a < dim; a++) {
+            double cap = maxOverhang(base[2 * a + 1] - base[2 * a]);
+            w[2 * a] = Math.max(w[2 * a], base[2 * a] - cap);
+            w[2 * a + 1] = Math.min(w[2 * a + 1], base[2 * a + 1] + cap);
+        }
     }
 
     /** {min[3], max[3]} of the 3D world: the periodic box or the particles' bounding box. */
     private double[][] bounds3() {
+        if (n == 0 && boxLengths == null) return new double[][] {{0, 0, 0}, {1, 1, 1}};
         double[] lo = new double[3], hi = new double[3];
-        if (boxLengths != null) {
-            for (int a = 0; a < 3; a++) hi[a] = boxLengths[a];
-            return new double[][] {lo, hi};
-        }
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < 3; a++) {
+        for (int a = 0; a < 3; a++) {
+            if (boxLengths != null) {
+                hi[a] = boxLengths[a];
+                continue;
+            }
+            lo[a] = Double.POSITIVE_INFINITY;
+            hi[a] = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
                 lo[a] = Math.min(lo[a], pos[3 * i + a] - radius[i]);
                 hi[a] = Math.max(hi[a], pos[3 * i + a] + radius[i]);
             }
         }
-        if (n == 0) return new double[][] {{0, 0, 0}, {1, 1, 1}};
         return new double[][] {lo, hi};
+    }
+
+    /**
+     * A camera framing {@code b} (see {@link Camera3D#framing}) whose view also holds every non-rattler
+     * arrow tip at the scale of the options the view is made with (tips capped as in 2D): while a tip
+     * projects outside 96 % of a square viewport, the framed bounds grow about their centre by that
+     * overshoot (at most 4 rounds).
+     */
+    private Camera3D framedCamera(double[][] b) {
+        Camera3D cam = Camera3D.framing(b[0], b[1]);
+        if (field == null || arrowScale.zeroField()) return cam;
+        double[] base = {b[0][0], b[1][0], b[0][1], b[1][1], b[0][2], b[1][2]};
+        double[] w = base.clone();
+        growByArrowTips(w, base, 3);
+        double s = arrowScale.worldPerUnit();
+        double[] lo = b[0].clone(), hi = b[1].clone();
+        double[] p = new double[3];
+        double[] tip = new double[3];
+        int side = 1000;
+        for (int round = 0; round < 4; round++) {
+            cam.setViewport(side, side);
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                if (rattler[i] || !(magnitudes[i] > 0)) continue;
+                for (int a = 0; a < 3; a++) {
+                    tip[a] = Math.max(w[2 * a], Math.min(w[2 * a + 1], pos[3 * i + a] + s * field[3 * i + a]));
+                }
+                double over = cam.project(tip[0], tip[1], tip[2], p)
+                        ? Math.max(Math.abs(p[0] - 0.5 * side), Math.abs(p[1] - 0.5 * side)) / (0.48 * side)
+                        : 2;
+                worst = Math.max(worst, over);
+            }
+            if (worst <= 1) break;
+            double grow = Math.min(worst, 3) * 1.02;
+            for (int a = 0; a < 3; a++) {
+                double c = 0.5 * (lo[a] + hi[a]), h = 0.5 * (hi[a] - lo[a]) * grow;
+                lo[a] = c - h;
+                hi[a] = c + h;
+            }
+            cam = Camera3D.framing(lo, hi);
+        }
+        return cam;
     }
 
     // ------------------------------------------------------------------ 2D
 
     private void draw2d(Graphics2D g, Layout lay) {
         double u = options.lineUnit();
-        Rectangle2D boxRect = new Rectangle2D.Double(lay.picX, lay.picY, lay.picW, lay.picH);
+        Rectangle2D plotRect = new Rectangle2D.Double(lay.picX, lay.picY, lay.picW, lay.picH);
+        Rectangle2D boxRect = boxLengths == null ? plotRect
+                : new Rectangle2D.Double(lay.sx(0), lay.sy(boxLengths[1]), boxLengths[0] * lay.k,
+                        boxLengths[1] * lay.k);
         Shape savedClip = g.getClip();
         Groups.begin(g, "particles", "particles");
         if (boxLengths != null) g.clip(boxRect);
@@ -364,9 +474,10 @@ public final class ParticleView {
         }
         if (field != null && !lay.arrows.zeroField()) {
             Groups.begin(g, "arrows", "arrows");
-            // arrows may leave the box (they start at wrapped centres); keep them whole, off the legend and title
-            double right = lay.legendW > 0 ? lay.legendX - 0.25 * lay.pad : lay.width;
-            g.clip(new Rectangle2D.Double(0, lay.titleHeight, right, lay.height - lay.titleHeight));
+            // arrows start at wrapped centres and may leave a periodic box: the view reserves room for their
+            // tips (world2d); only over-long ones (past maxOverhang) are cut, at the plot area, never at the
+            // image edge, the legend or the title
+            g.clip(plotRect);
             double s = lay.arrows.worldPerUnit();
             for (int i = 0; i < n; i++) {
                 if (!(magnitudes[i] > 0)) continue;
@@ -388,7 +499,7 @@ public final class ParticleView {
     private Color fillColor(int i) {
         if (rattler[i]) return Palette.RATTLER_FILL;
         if (options.colorByMagnitude() && field != null) {
-            return Palette.viridis(maxMagnitude > 0 ? magnitudes[i] / maxMagnitude : 0);
+            return Palette.viridis(maxMagnitude > 0 && !arrowScale.zeroField() ? magnitudes[i] / maxMagnitude : 0);
         }
         return Palette.species(species[i]);
     }
@@ -631,6 +742,13 @@ public final class ParticleView {
         return lines;
     }
 
+    /** For a field zeroed by the round-off rule: "(max |v| 2×10⁻¹⁰ ≤ 10⁻⁸)"; null otherwise. */
+    private String zeroFieldDetail() {
+        if (field == null || !arrowScale.zeroField() || !(arrowScale.maxMagnitude() > 0)) return null;
+        return "(max " + Labels.format(arrowScale.maxMagnitude()) + " ≤ " + Labels.format(arrowScale.zeroThreshold())
+                + ")";
+    }
+
     private String fieldHeader() { return field == null ? null : scene.fieldLabel(); }
 
     private double legendWidth(int width) {
@@ -644,6 +762,8 @@ public final class ParticleView {
         if (field != null) {
             w = Math.max(w, textWidth(f, fieldHeader()));
             w = Math.max(w, textWidth(f, "zero field: no arrows"));
+            String rl2 = zeroFieldDetail();
+            if (rl2 != null) w = Math.max(w, textWidth(f, rl2));
             if (options.colorByMagnitude()) w = Math.max(w, textWidth(f, "|" + fieldHeader() + "|"));
         }
         return Math.min(w + 0.5 * fs, 0.42 * width);
@@ -657,7 +777,8 @@ public final class ParticleView {
         rows += rattlerLines().size();
         double extra = 0;
         if (field != null) {
-            rows += 2.5 + (options.automaticArrowScale() ? 0 : 1);
+            rows += 2.5;
+            if (arrowScale.zeroField() ? zeroFieldDetail() != null : !options.automaticArrowScale()) rows += 1;
             if (options.colorByMagnitude()) {
                 rows += 1.5;
                 extra = 6.9 * fs;
@@ -722,6 +843,11 @@ public final class ParticleView {
             if (lay.arrows.zeroField()) {
                 text(g, "zero field: no arrows", x, y + 0.5 * row);
                 y += row;
+                String detail = zeroFieldDetail();
+                if (detail != null) {
+                    text(g, detail, x, y + 0.5 * row);
+                    y += row;
+                }
             } else {
                 double pxPerWorld = d == 2 ? lay.k : camera.focalLength() / camera.distance();
                 double len = lay.arrows.referenceValue() * lay.arrows.worldPerUnit() * pxPerWorld;
@@ -763,7 +889,8 @@ public final class ParticleView {
         g.setStroke(new BasicStroke((float) (0.5 * u)));
         g.setPaint(Palette.OUTLINE);
         g.draw(bar);
-        double[] values = {maxMagnitude, 0.5 * maxMagnitude, 0};
+        double top = arrowScale.zeroField() ? 0 : maxMagnitude;
+        double[] values = {top, 0.5 * top, 0};
         for (int k = 0; k < 3; k++) {
             double ty = y + h * k / 2.0;
             g.draw(new Line2D.Double(x + w, ty, x + w + 0.3 * options.fontSize(), ty));

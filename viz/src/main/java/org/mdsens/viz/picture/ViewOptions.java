@@ -13,9 +13,13 @@ package org.mdsens.viz.picture;
  * @param showLegend       draw the legend panel on the right
  * @param fontSize         legend font size in pixels, positive (8 pt at 300 dpi is 33.3 px)
  * @param title            title above the picture; empty for none (never null)
+ * @param zeroFieldThreshold round-off threshold τ in field units: a field whose largest non-rattler
+ *                         magnitude is ≤ τ is drawn as a zero field (no arrows); {@code NaN} selects the
+ *                         default τ = 10⁻⁸ · mean diameter ({@link ArrowScale#ROUND_OFF_RELATIVE}); 0 treats
+ *                         only an exactly zero field as zero; otherwise finite and ≥ 0
  */
 public record ViewOptions(int width, int height, boolean colorByMagnitude, double arrowScale, boolean showBox,
-                          boolean showLegend, double fontSize, String title) {
+                          boolean showLegend, double fontSize, String title, double zeroFieldThreshold) {
 
     public ViewOptions {
         if (width <= 0 || height <= 0) {
@@ -29,6 +33,16 @@ public record ViewOptions(int width, int height, boolean colorByMagnitude, doubl
             throw new IllegalArgumentException("fontSize must be positive and finite, got " + fontSize);
         }
         if (title == null) title = "";
+        if (!Double.isNaN(zeroFieldThreshold) && (!(zeroFieldThreshold >= 0) || Double.isInfinite(zeroFieldThreshold))) {
+            throw new IllegalArgumentException("zeroFieldThreshold must be finite and >= 0, or NaN for the default, got "
+                    + zeroFieldThreshold);
+        }
+    }
+
+    /** Options with the default round-off threshold ({@code zeroFieldThreshold = NaN}). */
+    public ViewOptions(int width, int height, boolean colorByMagnitude, double arrowScale, boolean showBox,
+                       boolean showLegend, double fontSize, String title) {
+        this(width, height, colorByMagnitude, arrowScale, showBox, showLegend, fontSize, title, Double.NaN);
     }
 
     /** 900×700 px, species colours, automatic arrows, box and legend shown, 14 px font, no title. */
@@ -37,32 +51,40 @@ public record ViewOptions(int width, int height, boolean colorByMagnitude, doubl
     }
 
     public ViewOptions withSize(int w, int h) {
-        return new ViewOptions(w, h, colorByMagnitude, arrowScale, showBox, showLegend, fontSize, title);
+        return new ViewOptions(w, h, colorByMagnitude, arrowScale, showBox, showLegend, fontSize, title, zeroFieldThreshold);
     }
 
     public ViewOptions withColorByMagnitude(boolean on) {
-        return new ViewOptions(width, height, on, arrowScale, showBox, showLegend, fontSize, title);
+        return new ViewOptions(width, height, on, arrowScale, showBox, showLegend, fontSize, title, zeroFieldThreshold);
     }
 
     /** A fixed arrow scale (world length per field unit), or NaN for automatic. */
     public ViewOptions withArrowScale(double worldPerUnit) {
-        return new ViewOptions(width, height, colorByMagnitude, worldPerUnit, showBox, showLegend, fontSize, title);
+        return new ViewOptions(width, height, colorByMagnitude, worldPerUnit, showBox, showLegend, fontSize, title, zeroFieldThreshold);
     }
 
     public ViewOptions withShowBox(boolean on) {
-        return new ViewOptions(width, height, colorByMagnitude, arrowScale, on, showLegend, fontSize, title);
+        return new ViewOptions(width, height, colorByMagnitude, arrowScale, on, showLegend, fontSize, title, zeroFieldThreshold);
     }
 
     public ViewOptions withShowLegend(boolean on) {
-        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, on, fontSize, title);
+        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, on, fontSize, title, zeroFieldThreshold);
     }
 
     public ViewOptions withFontSize(double px) {
-        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, showLegend, px, title);
+        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, showLegend, px, title, zeroFieldThreshold);
     }
 
     public ViewOptions withTitle(String text) {
-        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, showLegend, fontSize, text);
+        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, showLegend, fontSize, text, zeroFieldThreshold);
+    }
+
+    /**
+     * The round-off threshold τ (field units) below which a field counts as zero, or NaN for the default
+     * 10⁻⁸ · mean diameter; see {@link ArrowScale}.
+     */
+    public ViewOptions withZeroFieldThreshold(double tau) {
+        return new ViewOptions(width, height, colorByMagnitude, arrowScale, showBox, showLegend, fontSize, title, tau);
     }
 
     /** Whether the arrow scale is chosen automatically. */

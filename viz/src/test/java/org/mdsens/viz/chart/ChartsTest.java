@@ -84,12 +84,70 @@ class ChartsTest {
 
     @Test
     void convergenceChartRejectsMismatchedTraces() {
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> ConvergenceChart.create(new int[] {0, 1}, new double[] {1, 0}, new double[] {1}));
+        assertTrue(ex.getMessage().contains("equal lengths, got 2, 2, 1"), ex.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> ConvergenceChart.create(new int[] {0}, new double[] {Double.NaN}, new double[] {1}));
+                () -> ConvergenceChart.create(new int[] {0}, new double[] {1}, null));
         assertThrows(IllegalArgumentException.class,
                 () -> ConvergenceChart.create(new int[0], new double[0], new double[0]));
+    }
+
+    /** Creates and renders a trace at both energy scales; any exception fails the test. */
+    private static List<JFreeChart> renderBothScales(int[] it, double[] e, double[] f) {
+        List<JFreeChart> charts = new java.util.ArrayList<>();
+        for (ConvergenceChart.EnergyScale s : ConvergenceChart.EnergyScale.values()) {
+            JFreeChart chart = ConvergenceChart.create(it, e, f, s, JOURNAL);
+            BufferedImage img = PngExporter.render(org.mdsens.viz.export.Drawable.of(chart), 1004, 753);
+            assertTrue(TestFigures.inkFraction(img) > 0.01, s + ": something drawn");
+            for (int k = 0; k < chart.getXYPlot().getRangeAxisCount(); k++) {
+                var r = chart.getXYPlot().getRangeAxis(k).getRange();
+                assertTrue(r.getLength() > 0 && Double.isFinite(r.getLength()), s + " axis " + k + ": " + r);
+            }
+            assertTrue(chart.getXYPlot().getDomainAxis().getRange().getLength() > 0);
+            charts.add(chart);
+        }
+        return charts;
+    }
+
+    private static String subtitles(JFreeChart chart) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < chart.getSubtitleCount(); k++) {
+            if (chart.getSubtitle(k) instanceof org.jfree.chart.title.TextTitle t) sb.append(t.getText()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void convergenceChartSurvivesADivergedTrace() throws Exception {
+        int[] it = {0, 1, 2, 3, 4, 5};
+        double[] e = {10, 5, Double.NaN, Double.POSITIVE_INFINITY, 2, 1};
+        double[] f = {3, 2, Double.NaN, Double.POSITIVE_INFINITY, 0.5, -1};
+        for (JFreeChart chart : renderBothScales(it, e, f)) {
+            assertTrue(subtitles(chart).contains("3 of 6 records"), subtitles(chart));
+            assertEquals(4, chart.getXYPlot().getDataset(0).getItemCount(0), "finite energies kept");
+            assertEquals(3, chart.getXYPlot().getDataset(1).getItemCount(0), "finite positive forces kept");
+        }
+        // every energy non-finite: still a chart, with an empty energy series
+        double[] nan = {Double.NaN, Double.NaN};
+        for (JFreeChart chart : renderBothScales(new int[] {0, 1}, nan, nan)) {
+            assertTrue(subtitles(chart).contains("2 of 2 records"), subtitles(chart));
+        }
+        writeAndCheck(ConvergenceChart.create(it, e, f, ConvergenceChart.EnergyScale.EXCESS_LOG, JOURNAL),
+                "convergence-diverged", 0.01, 0.5);
+    }
+
+    @Test
+    void convergenceChartHandlesConstantAndSinglePointTraces() {
+        // constant energy (a start at the minimum), constant large energy, a single record, zero force
+        for (JFreeChart chart : renderBothScales(new int[] {0, 10, 20}, new double[] {-312.5, -312.5, -312.5},
+                new double[] {1e-9, 1e-9, 1e-9})) {
+            assertEquals("", subtitles(chart), "nothing dropped, no note");
+        }
+        renderBothScales(new int[] {0, 1, 2}, new double[] {1e10, 1e10, 1e10}, new double[] {0, 0, 0});
+        renderBothScales(new int[] {7}, new double[] {-3.25}, new double[] {0.1});
+        renderBothScales(new int[] {0}, new double[] {0}, new double[] {0});
+        renderBothScales(new int[] {4, 4}, new double[] {1, 1 + 1e-14}, new double[] {2, 2});
     }
 
     @Test

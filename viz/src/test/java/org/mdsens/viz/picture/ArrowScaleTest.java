@@ -90,4 +90,24 @@ class ArrowScaleTest {
             assertTrue(v <= x && v > x / 2.6, "niceFloor(" + x + ") = " + v);
         }
     }
+
+    @Test
+    void roundOffFieldIsZeroUnderTheDefaultThreshold() {
+        // a symmetric crystal: dx/dσ is pure round-off, |v| ~ 1e-10 everywhere
+        double[] m = new double[64];
+        for (int i = 0; i < m.length; i++) m[i] = 1e-10 * (1 + (i % 7) / 3.0);
+        ArrowScale s = ArrowScale.automatic(m, null, D);
+        assertTrue(s.zeroField(), "round-off field must draw no arrows");
+        assertEquals(ArrowScale.ROUND_OFF_RELATIVE * D, s.zeroThreshold(), 0);
+        assertEquals(3e-10, s.maxMagnitude(), 1e-24, "the maximum is still reported");
+        assertTrue(ArrowScale.fixed(5.0, m, null, D).zeroField(), "a fixed scale obeys the same rule");
+        // the threshold is the documented one, relative to the mean diameter
+        assertEquals(1e-8 * 0.5, ArrowScale.defaultZeroThreshold(0.5), 0);
+        // τ = 0 (override) draws even round-off; a field just above τ is real
+        assertFalse(ArrowScale.automatic(m, null, D, 0).zeroField());
+        double[] small = {2 * ArrowScale.ROUND_OFF_RELATIVE * D, 0};
+        assertFalse(ArrowScale.automatic(small, null, D).zeroField());
+        assertThrows(IllegalArgumentException.class, () -> ArrowScale.automatic(m, null, D, -1));
+        assertThrows(IllegalArgumentException.class, () -> ArrowScale.automatic(m, null, D, Double.NaN));
+    }
 }

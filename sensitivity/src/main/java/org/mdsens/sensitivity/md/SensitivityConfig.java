@@ -1,0 +1,110 @@
+package org.mdsens.sensitivity.md;
+
+import org.mdsens.sensitivity.linalg.LanczosConfig;
+import org.mdsens.sensitivity.linalg.SolverKind;
+
+/**
+ * Settings of {@link EquilibriumSensitivity}.
+ *
+ * @param solver                     Krylov method for H u = −b and H λ = ∇ₓL: {@link SolverKind#CG} (default;
+ *                                   reports negative curvature) or {@link SolverKind#MINRES} (symmetric
+ *                                   indefinite); GMRES is accepted but wasteful
+ * @param relativeTolerance          Krylov relative residual ‖P(H u + b)‖/‖P b‖, in (0, 1); default 1e-10,
+ *                                   matched to minimizations at max force 1e-10
+ * @param maxIterations              Krylov iteration cap, or 0 for max(1000, 4·d·n)
+ * @param contactThreshold           overlap above which a soft-sphere pair is a contact, for rattler
+ *                                   detection (length units, &gt; 0), or 0 for the default rule of
+ *                                   {@link Rattlers} (pair force above {@code forceTolerance})
+ * @param estimateSmallestEigenvalue whether to run Lanczos for λ̂, the smallest non-zero Hessian
+ *                                   eigenvalue (error estimates, and the NOT_A_MINIMUM / SINGULAR checks)
+ * @param estimateErrors             whether to compute the first-order error estimates (one loose solve per
+ *                                   system and one per sensitivity; see {@link EquilibriumSensitivity});
+ *                                   without, the cheaper proxy (‖F(x̂)‖ + ‖r‖)/λ̂ is reported
+ * @param lanczosSeed                seed of the Lanczos random start vector
+ * @param lanczosSteps               Lanczos steps (≥ 1; memory is steps·d·n doubles)
+ * @param forceTolerance             the largest per-particle force norm the minimum was found at (&gt; 0);
+ *                                   a larger residual force gives {@link SensitivityStatus#NOT_CONVERGED_MINIMUM}
+ */
+public record SensitivityConfig(SolverKind solver, double relativeTolerance, int maxIterations, double contactThreshold,
+                                boolean estimateSmallestEigenvalue, boolean estimateErrors, long lanczosSeed, int lanczosSteps,
+                                double forceTolerance) {
+
+    /** Default Krylov relative tolerance. */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-10;
+    /** Default force tolerance (DESIGN.md §4: sensitivity jobs minimize to max force 1e-10). */
+    public static final double DEFAULT_FORCE_TOLERANCE = 1e-10;
+    /** Default Lanczos steps. */
+    public static final int DEFAULT_LANCZOS_STEPS = 300;
+
+    public SensitivityConfig {
+        if (solver == null) throw new IllegalArgumentException("solver must not be null");
+        if (!(relativeTolerance > 0 && relativeTolerance < 1)) {
+            throw new IllegalArgumentException("relative tolerance must be in (0, 1), got " + relativeTolerance);
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("max iterations must be >= 0 (0 for automatic), got " + maxIterations);
+        }
+        if (!(contactThreshold >= 0) || !Double.isFinite(contactThreshold)) {
+            throw new IllegalArgumentException("contact threshold must be >= 0 and finite (0 for automatic), got "
+                    + contactThreshold);
+        }
+        if (lanczosSteps < 1) throw new IllegalArgumentException("lanczos steps must be >= 1, got " + lanczosSteps);
+        if (!(forceTolerance > 0) || !Double.isFinite(forceTolerance)) {
+            throw new IllegalArgumentException("force tolerance must be > 0 and finite, got " + forceTolerance);
+        }
+    }
+
+    /**
+     * CG, 1e-10, automatic iteration cap and contact rule, Lanczos on with its default seed and 300 steps,
+     * error estimates on, force tolerance 1e-10.
+     */
+    public static SensitivityConfig defaults() {
+        return new SensitivityConfig(SolverKind.CG, DEFAULT_RELATIVE_TOLERANCE, 0, 0.0, true, true,
+                LanczosConfig.DEFAULT_SEED, DEFAULT_LANCZOS_STEPS, DEFAULT_FORCE_TOLERANCE);
+    }
+
+    public SensitivityConfig withSolver(SolverKind s) {
+        return new SensitivityConfig(s, relativeTolerance, maxIterations, contactThreshold, estimateSmallestEigenvalue, estimateErrors,
+                lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withRelativeTolerance(double t) {
+        return new SensitivityConfig(solver, t, maxIterations, contactThreshold, estimateSmallestEigenvalue, estimateErrors,
+                lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withMaxIterations(int m) {
+        return new SensitivityConfig(solver, relativeTolerance, m, contactThreshold, estimateSmallestEigenvalue, estimateErrors,
+                lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withContactThreshold(double c) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, c, estimateSmallestEigenvalue, estimateErrors,
+                lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withEigenvalueEstimate(boolean on) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold, on, estimateErrors,
+                lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withErrorEstimates(boolean on) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, on, lanczosSeed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withLanczosSeed(long seed) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, seed, lanczosSteps, forceTolerance);
+    }
+
+    public SensitivityConfig withLanczosSteps(int steps) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, steps, forceTolerance);
+    }
+
+    public SensitivityConfig withForceTolerance(double f) {
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, f);
+    }
+}

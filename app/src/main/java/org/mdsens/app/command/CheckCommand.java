@@ -9,6 +9,7 @@ import org.mdsens.app.job.JobBuilder;
 import org.mdsens.app.job.JobFileException;
 import org.mdsens.app.job.JobReader;
 import org.mdsens.app.job.JobSpec;
+import org.mdsens.app.run.SensitivityStage;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mdsens check JOB.toml}: everything {@code run} checks before it minimizes (the job
- * file, the structure file, coincident particles, the model and parameter names), then one line
+ * file, the structure file, coincident particles, the model, parameter and observable names), then one line
  * on stdout describing the job; nothing is written. Accepts sweep files too. Exit 0 when valid,
  * 2 when not, 3 on an internal error.
  */
@@ -46,6 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             JobSpec jobSpec = JobReader.readAny(job);
             BuiltJob built = JobBuilder.build(jobSpec);
+            SensitivityStage.of(built);
             for (String w : built.warnings()) stderr.println("mdsens: warning: " + w);
             stdout.println(job + ": OK: " + built.describe()
                     + (jobSpec.sweep() != null ? "; sweep over " + String.join(", ", jobSpec.sweep().vary().keySet()) : ""));

@@ -16,6 +16,7 @@ import org.mdsens.app.job.JobSpec;
 import org.mdsens.app.output.RunOutputs;
 import org.mdsens.app.run.JobRunner;
 import org.mdsens.app.run.RunOutcome;
+import org.mdsens.app.run.SensitivityStage;
 import org.mdsens.md.kernel.KernelChoice;
 import org.mdsens.md.minimize.MinimizationListener;
 
@@ -27,16 +28,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mdsens run JOB.toml}: reads and validates the job, builds the system and the model,
- * minimizes, and writes {@code final.xyz} and {@code summary.json} into the output directory
- * (created only after every check passed). One result line on stdout; progress on stderr when it
- * is a terminal (unless {@code --quiet}). Exit 0 converged, 1 not converged, 2 bad input, 3
- * internal error.
+ * {@code mdsens run JOB.toml}: reads and validates the job (including its {@code [sensitivity]}
+ * names), builds the system and the model, minimizes, Newton-polishes when asked, computes the
+ * sensitivities, and writes {@code final.xyz}, {@code sensitivities.csv}, the plots and
+ * {@code summary.json} into the output directory (created only after every check passed). One
+ * result line on stdout; progress on stderr when it is a terminal (unless {@code --quiet}); problems
+ * with sensitivities as warnings on stderr. Exit 0 converged and every sensitivity OK, 1 not
+ * converged or a sensitivity status not OK (summary.json says what), 2 bad input, 3 internal error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Minimize the energy of the system a job file describes; write summary.json and final.xyz.", ""},
+        description = {"Minimize the energy of the system a job file describes, compute the sensitivities it asks for;",
+                       "write summary.json, final.xyz, sensitivities.csv and plots.", ""},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  converged", "  1  finished but not converged (summary.json says why)",
+        footer = {"  0  converged (and every sensitivity OK)",
+                  "  1  finished, but not converged or a sensitivity failed (summary.json says why)",
                   "  2  bad input or usage (nothing written)", "  3  internal error"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -74,6 +79,7 @@ public final class RunCommand implements Callable<Integer> {
 
         JobSpec jobSpec;
         BuiltJob built;
+        SensitivityStage stage;
         Path dir;
         try {
             jobSpec = JobReader.readJob(job);
@@ -84,6 +90,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (verbose) stderr.println("mdsens: read " + job);
             built = JobBuilder.build(jobSpec);
+            stage = SensitivityStage.of(built);
             if (verbose) {
                 stderr.println("mdsens: " + built.describe());
                 stderr.flush();
@@ -109,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
             try (ProgressReporter reporter = progress ? new ProgressReporter("minimize",
                     built.minimizer().forceTolerance(), built.system().size(), System.err) : null) {
                 MinimizationListener listener = reporter != null ? reporter : MinimizationListener.NONE;
-                outcome = JobRunner.run(built, kernel, threads, listener);
+                outcome = JobRunner.run(built, stage, kernel, threads, listener);
             }
             files = RunOutputs.write(dir, built, outcome, VersionProvider.version(), job.toString(), threads);
         } catch (IOException e) {
@@ -119,15 +126,27 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println(resultLine(built, outcome, dir));
         stdout.flush();
+        for (String problem : RunOutputs.sensitivityProblems(outcome)) stderr.println("mdsens: warning: " + problem);
         if (verbose) stderr.println("mdsens: wrote " + String.join(", ", files) + " in " + dir);
         stderr.flush();
-        return outcome.converged() ? ExitCodes.OK : ExitCodes.NOT_CONVERGED;
+        return outcome.ok() ? ExitCodes.OK : ExitCodes.NOT_CONVERGED;
     }
 
     static String resultLine(BuiltJob built, RunOutcome o, Path dir) {
         var r = o.result();
         int n = built.system().size();
-        return String.format(Locale.ROOT, "%s %s: N=%d E/N=%.10g max_force=%.3e iterations=%d (%.2f s, %s kernel) -> %s",
-                r.status(), built.name(), n, r.energy() / n, r.maxForce(), r.iterations(), r.seconds(), o.kernel(), dir);
+        String status = o.converged() ? "CONVERGED" : r.status().name();
+        String polish = o.polish() == null ? "" : " +" + o.polish().steps() + " Newton";
+        String sens = "";
+        if (o.sensitivity() != null) {
+            sens = String.format(Locale.ROOT, " sensitivity=%s (%d parameters, %d observables, %.2f s)",
+                    SensitivityStage.allOk(o.sensitivity()) ? "OK" : o.sensitivity().status().name(),
+                    o.sensitivity().parameters().size(), o.sensitivity().observables().size(), o.sensitivitySeconds());
+        } else if (o.sensitivitySkipped() != null) {
+            sens = " sensitivity=SKIPPED";
+        }
+        return String.format(Locale.ROOT, "%s %s: N=%d E/N=%.10g max_force=%.3e iterations=%d%s (%.2f s, %s kernel)%s -> %s",
+                status, built.name(), n, o.finalEnergy() / n, o.finalMaxForce(), r.iterations(), polish, r.seconds(),
+                o.kernel(), sens, dir);
     }
 }

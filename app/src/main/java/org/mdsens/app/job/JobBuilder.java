@@ -55,10 +55,6 @@ public final class JobBuilder {
         checkBox(spec, system, pair);
         checkCoincident(spec, system, pair, start);
         checkParameterNames(spec, model);
-        if (!spec.sensitivity().isEmpty()) {
-            warnings.add("[sensitivity] is checked but not computed by this build (parameters "
-                    + String.join(", ", spec.sensitivity().parameters()) + "); summary.json has no sensitivity section");
-        }
         return new BuiltJob(spec, JobReader.jobStem(spec.source().file()), system, model, minimizer(spec),
                 start.origin(), warnings);
     }

@@ -523,10 +523,6 @@ public final class JobReader {
         Double dt = t.optPositive("timestep");
         Double maxStep = t.optPositive("max_step");
         boolean polish = t.booleanOr("newton_polish", false);
-        if (polish) {
-            throw t.error("newton_polish", "= true is not available in this build yet (it comes with the sensitivity "
-                    + "solver); set newton_polish = false");
-        }
         return new MinimizeSpec(algorithm, tol == null ? 1e-10 : tol, iters == null ? 200_000 : iters, dt,
                 maxStep == null ? 0.1 : maxStep, polish);
     }

@@ -10,7 +10,7 @@ import org.mdsens.md.minimize.MinimizerKind;
  * @param maxIterations  iteration cap (default 200000)
  * @param timestep       FIRE initial step; null: the potential's default (soft sphere 0.05, others 0.005)
  * @param maxStep        largest move of one particle in one step (default 0.1)
- * @param newtonPolish   finish with Newton–Krylov steps (needs the sensitivity module; default false)
+ * @param newtonPolish   finish with Newton–Krylov steps to round-off (default false; see the run's SensitivityStage)
  */
 public record MinimizeSpec(MinimizerKind algorithm, double forceTolerance, int maxIterations, Double timestep,
                            double maxStep, boolean newtonPolish) {

@@ -3,15 +3,19 @@ package org.mdsens.app.output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it appears complete or not at all: the content goes to a temporary file
  * in the same directory ({@code .<name>.<random>.tmp}), which is then renamed over the target
  * with {@link StandardCopyOption#ATOMIC_MOVE}. If the writer throws, the temporary file is
- * deleted and the target is left as it was (absent, or its previous complete version).
+ * deleted and the target is left as it was (absent, or its previous complete version). The
+ * temporary file is created with the default permissions (the process umask), unlike
+ * {@code Files.createTempFile}, whose owner-only mode would stick to the result.
  * The directory must exist. Stateless; thread-safe for distinct targets.
  */
 public final class AtomicFiles {
@@ -28,7 +32,16 @@ public final class AtomicFiles {
     public static void write(Path target, PathWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = dir.resolve("." + absolute.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                tmp = Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
         boolean moved = false;
         try {
             writer.writeTo(tmp);

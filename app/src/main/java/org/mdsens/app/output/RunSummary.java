@@ -15,6 +15,11 @@ import org.mdsens.md.minimize.MinimizerConfig;
 import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
+import org.mdsens.sensitivity.md.KrylovReport;
+import org.mdsens.sensitivity.md.ObservableSensitivity;
+import org.mdsens.sensitivity.md.ParameterSensitivity;
+import org.mdsens.sensitivity.md.PolishReport;
+import org.mdsens.sensitivity.md.SensitivityResult;
 
 /**
  * The {@code summary.json} of a run (DESIGN.md §5), assembled section by section:
@@ -25,10 +30,21 @@ import org.mdsens.md.system.ParticleSystem;
  *   "potential": { "kind", "max_cutoff", "parameters": {name: value} },
  *   "kernel": name, "threads": n,
  *   "minimization": { "algorithm", "status", "iterations", "force_evaluations", "energy",
- *                     "energy_per_particle", "max_force", "force_tolerance", "pressure", "seconds" },
- *   "sensitivity": { ... added by the sensitivity step through {@link #section} },
+ *                     "energy_per_particle", "max_force", "force_tolerance", "pressure", "seconds",
+ *                     "newton_polish": { "outcome", "steps", "krylov_iterations", "tolerance",
+ *                                        "max_force_before", "max_force_after", "energy_before", "energy_after" } },
+ *   "sensitivity": { "status", "gauge", "zero_modes", "rattlers", "smallest_eigenvalue", "max_force",
+ *                    "force_tolerance", "seconds", "error_estimates",
+ *                    "parameters": [ { "name", "column", "status", "solver", "solver_iterations",
+ *                                      "relative_residual", "error_estimate", "norm", "d_energy", "d2_energy" } ],
+ *                    "observables": [ { "name", "column", "status", "value", "derivatives": {parameter: dL/dθ},
+ *                                       "error_estimates": {parameter: error}, "solver", "solver_iterations",
+ *                                       "relative_residual" } ] },
+ *   "message": why the run exits with 1 (absent otherwise),
  *   "files": [names] }
  * </pre>
+ * {@code energy} and {@code max_force} of {@code minimization} are those of the final positions (after
+ * the Newton polish when there was one; {@code newton_polish} has the values before it).
  * Energies are totals in reduced units; non-finite numbers are written as {@code null} (strict
  * JSON has no NaN), the status says why. Later steps add their own objects with
  * {@link #section(String)}. Not thread-safe.
@@ -120,6 +136,93 @@ public final class RunSummary {
         number(m, "pressure", pressure);
         number(m, "seconds", result.seconds());
         return this;
+    }
+
+    /**
+     * {@code minimization.newton_polish}, and the final energy and max force in {@code minimization}
+     * (call after {@link #minimization}).
+     *
+     * @param tolerance the polish's force target
+     */
+    public RunSummary polish(PolishReport polish, double tolerance, int particles) {
+        ObjectNode m = section("minimization");
+        ObjectNode p = m.putObject("newton_polish");
+        p.put("outcome", polish.outcome().name());
+        p.put("steps", polish.steps());
+        p.put("krylov_iterations", polish.krylovIterations());
+        number(p, "tolerance", tolerance);
+        number(p, "max_force_before", polish.initialMaxForce());
+        number(p, "max_force_after", polish.finalMaxForce());
+        number(p, "energy_before", polish.initialEnergy());
+        number(p, "energy_after", polish.finalEnergy());
+        number(m, "energy", polish.finalEnergy());
+        number(m, "energy_per_particle", particles > 0 ? polish.finalEnergy() / particles : Double.NaN);
+        number(m, "max_force", polish.finalMaxForce());
+        return this;
+    }
+
+    /**
+     * {@code sensitivity}: gauge, null space, statuses, and per parameter and observable the numbers
+     * and their solve reports (non-finite numbers as null).
+     *
+     * @param result         the sensitivities
+     * @param forceTolerance the force tolerance the minimum was judged by
+     * @param seconds        wall time of the sensitivity step
+     */
+    public RunSummary sensitivity(SensitivityResult result, double forceTolerance, double seconds) {
+        ObjectNode s = section("sensitivity");
+        s.put("status", result.status().name());
+        s.put("gauge", result.gauge());
+        s.put("zero_modes", result.zeroModes());
+        ArrayNode rattlers = s.putArray("rattlers");
+        for (int i : result.rattlers()) rattlers.add(i);
+        number(s, "smallest_eigenvalue", result.smallestEigenvalue());
+        number(s, "max_force", result.maxForce());
+        number(s, "force_tolerance", forceTolerance);
+        number(s, "seconds", seconds);
+        s.put("error_estimates", "first-order estimates of the error from the inexact minimum and the inexact "
+                + "solve (Blondel et al. 2022, Theorem 1), not bounds");
+        ArrayNode ps = s.putArray("parameters");
+        for (ParameterSensitivity p : result.parameters()) {
+            ObjectNode o = ps.addObject();
+            o.put("name", p.name());
+            o.put("column", OutputNames.positionColumn(p.name()));
+            o.put("status", p.status().name());
+            solve(o, p.solve());
+            number(o, "error_estimate", p.errorEstimate());
+            number(o, "norm", p.norm());
+            number(o, "d_energy", p.dEnergy());
+            number(o, "d2_energy", p.d2Energy());
+        }
+        ArrayNode os = s.putArray("observables");
+        for (ObservableSensitivity ob : result.observables()) {
+            ObjectNode o = os.addObject();
+            o.put("name", ob.name());
+            o.put("column", OutputNames.mangle(ob.name()));
+            o.put("status", ob.status().name());
+            number(o, "value", ob.value());
+            ObjectNode d = o.putObject("derivatives");
+            for (var e : ob.derivatives().entrySet()) number(d, e.getKey(), e.getValue());
+            ObjectNode err = o.putObject("error_estimates");
+            for (var e : ob.errorEstimates().entrySet()) number(err, e.getKey(), e.getValue());
+            solve(o, ob.solve());
+        }
+        return this;
+    }
+
+    /** {@code sensitivity} when it was asked for but not computed: status {@code SKIPPED} and why. */
+    public RunSummary sensitivitySkipped(String why) {
+        ObjectNode s = section("sensitivity");
+        s.put("status", "SKIPPED");
+        s.put("message", why);
+        return this;
+    }
+
+    private static void solve(ObjectNode o, KrylovReport r) {
+        o.put("solver", r.solver());
+        o.put("solver_status", r.status().name());
+        o.put("solver_iterations", r.iterations());
+        number(o, "relative_residual", r.relativeResidual());
     }
 
     /** A named top-level object, created on first use (e.g. {@code sensitivity}). */

@@ -45,7 +45,7 @@ class ExampleJobsTest {
     void theFourExamplesArePresent() throws IOException {
         List<String> names = examples().stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("lj-crystal.toml", "ka-glass.toml", "ka-glass-smooth.toml",
-                "soft-sphere-paper.toml")), names.toString());
+                "soft-sphere-paper.toml", "lj-dimer.toml", "ka-glass-sensitivity.toml")), names.toString());
     }
 
     @ParameterizedTest
@@ -104,6 +104,32 @@ class ExampleJobsTest {
         assertEquals(0.9, area / job.system().box().volume(), 1e-12);
         assertTrue(job.system().box() instanceof Box.Periodic);
         assertEquals(List.of("diameter[B]"), job.spec().sensitivity().parameters());
+        assertEquals(List.of("energy", "pressure"), job.spec().sensitivity().observables());
+        assertTrue(job.spec().minimize().newtonPolish());
+        assertTrue(job.spec().output().plots());
+    }
+
+    @Test
+    void glassSensitivityJobsDifferentiateByEpsilonAbAndDifferOnlyInSize() throws IOException {
+        BuiltJob big = JobBuilder.build(JobReader.readJob(EXAMPLES.resolve("ka-glass-smooth.toml")));
+        BuiltJob small = JobBuilder.build(JobReader.readJob(EXAMPLES.resolve("ka-glass-sensitivity.toml")));
+        assertEquals(250, small.system().size());
+        assertEquals(200, small.system().speciesCounts()[0]);
+        assertEquals(1.2, 250 / small.system().box().volume(), 1e-12);
+        for (BuiltJob job : List.of(big, small)) {
+            assertEquals(List.of("epsilon[A,B]"), job.spec().sensitivity().parameters());
+            assertTrue(job.spec().minimize().newtonPolish());
+        }
+        assertEquals(big.model().parameterNames(), small.model().parameterNames());
+        assertTrue(java.util.Arrays.equals(big.model().parameterValues(), small.model().parameterValues()));
+    }
+
+    @Test
+    void ljDimerIsTwoParticlesInAnOpenBox() {
+        BuiltJob job = JobBuilder.build(JobReader.readJob(EXAMPLES.resolve("lj-dimer.toml")));
+        assertEquals(2, job.system().size());
+        assertTrue(job.system().box() instanceof Box.Open);
+        assertEquals(List.of("sigma[A]"), job.spec().sensitivity().parameters());
     }
 
     @ParameterizedTest
@@ -120,6 +146,6 @@ class ExampleJobsTest {
     }
 
     static List<String> fastExamples() {
-        return List.of("lj-crystal.toml", "soft-sphere-paper.toml");
+        return List.of("lj-crystal.toml", "soft-sphere-paper.toml", "lj-dimer.toml");
     }
 }

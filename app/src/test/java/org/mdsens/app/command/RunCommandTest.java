@@ -89,7 +89,10 @@ class RunCommandTest {
         assertEquals(m.get("energy").asDouble() / 256, m.get("energy_per_particle").asDouble(), 1e-15);
         assertTrue(m.get("seconds").asDouble() >= 0);
         assertTrue(m.get("pressure").isNumber());
-        assertEquals(List.of("final.xyz", "summary.json"), List.of(s.at("/files/0").asText(), s.at("/files/1").asText()));
+        assertEquals(List.of("final.xyz", "convergence.png", "convergence.svg", "summary.json"),
+                List.of(s.at("/files/0").asText(), s.at("/files/1").asText(), s.at("/files/2").asText(),
+                        s.at("/files/3").asText()));
+        assertFalse(s.has("sensitivity"), "no [sensitivity], no section");
 
         // final.xyz: input order, species kept, forces = -grad E at the written positions
         XyzFrame f = ExtendedXyz.read(out.resolve("final.xyz"));
@@ -109,7 +112,8 @@ class RunCommandTest {
         for (int k = 0; k < forces.length; k++) assertEquals(forces[k], written[k], 1e-12);
         assertEquals("CONVERGED", f.info().get("status"));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("final.xyz", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("convergence.png", "convergence.svg", "final.xyz", "summary.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -129,6 +133,8 @@ class RunCommandTest {
         assertEquals("NON_FINITE", s.get("status").asText());
         assertEquals("NON_FINITE", s.at("/minimization/status").asText());
         assertTrue(s.get("message").asText().startsWith("not converged: the energy or forces became NaN"), s.toString());
+        assertTrue(s.has("plots_skipped") || s.get("files").toString().contains("convergence.png"),
+                "a diverged trace is drawn or its absence explained");
     }
 
     @Test
@@ -154,7 +160,8 @@ class RunCommandTest {
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().startsWith("mdsens: cannot write the results: "), r.err());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("final.xyz", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("convergence.png", "convergence.svg", "final.xyz", "summary.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 

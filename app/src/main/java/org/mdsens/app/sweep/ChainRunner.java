@@ -121,14 +121,13 @@ final class ChainRunner {
                 evaluations = out.result().forceEvaluations();
             }
 
-            MinimizationResult r = out.result();
-            double change = prev != null ? r.energy() - prev.energy() : Double.NaN;
+            double change = prev != null ? out.energy() - prev.energy() : Double.NaN;
             String prediction = "";
             if (Double.isFinite(predicted) && Double.isFinite(change)) {
-                double floor = PREDICTION_FLOOR * Math.max(1.0, Math.abs(r.energy()));
+                double floor = PREDICTION_FLOOR * Math.max(1.0, Math.abs(out.energy()));
                 prediction = Math.abs(predicted - change) > PREDICTION_TOLERANCE * Math.abs(change) + floor ? "poor" : "ok";
             }
-            ObjectNode row = row(layout, plan, chain, point, r, iterations, evaluations, out.sensitivity(), kind,
+            ObjectNode row = row(layout, plan, chain, point, out, iterations, evaluations, kind,
                     predicted, change, prediction);
             double[] dx = null;
             if (warm && out.sensitivity() != null) {
@@ -163,9 +162,11 @@ final class ChainRunner {
         }
     }
 
-    static ObjectNode row(SweepLayout layout, SweepPlan plan, SweepPlan.Chain chain, int point, MinimizationResult r,
-                          int iterations, int evaluations, SensitivityResult s, String start, double predicted,
-                          double change, String prediction) {
+    static ObjectNode row(SweepLayout layout, SweepPlan plan, SweepPlan.Chain chain, int point, PointSolver.Outcome out,
+                          int iterations, int evaluations, String start, double predicted, double change,
+                          String prediction) {
+        MinimizationResult r = out.result();
+        SensitivityResult s = out.sensitivity();
         ObjectNode row = JsonNodeFactory.instance.objectNode();
         row.put("point", point);
         row.put("chain", chain.index());
@@ -175,8 +176,8 @@ final class ChainRunner {
         double[] v = plan.point(point);
         for (int k = 0; k < v.length; k++) row.put(SweepLayout.valueColumn(plan.names().get(k)), v[k]);
         row.put("status", r.status().name());
-        row.put("energy", r.energy());
-        row.put("max_force", r.maxForce());
+        row.put("energy", out.energy());
+        row.put("max_force", out.maxForce());
         row.put("iterations", iterations);
         List<String> ps = layout.parameters();
         for (String p : ps) row.put(SweepLayout.derivativeColumn("energy", p), s == null ? Double.NaN : s.parameter(p).dEnergy());
@@ -226,8 +227,8 @@ final class ChainRunner {
         info.put("replica", row.get("replica").asText());
         if (!row.get("seed").isNull()) info.put("seed", row.get("seed").asText());
         for (String v : layout.varied()) info.put(SweepLayout.mangle(v), row.get(SweepLayout.valueColumn(v)).asText());
-        info.put("energy", Double.toString(out.result().energy()));
-        info.put("max_force", Double.toString(out.result().maxForce()));
+        info.put("energy", Double.toString(out.energy()));
+        info.put("max_force", Double.toString(out.maxForce()));
         info.put("status", out.result().status().name());
         return tmp -> ExtendedXyz.write(tmp, system, columns, info);
     }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.mdsens.viz.export.Figures;
+import org.mdsens.app.output.OutputNames;
 
 /**
  * The columns of {@code results.csv} / {@code results.jsonl} (DESIGN.md §5), fixed by the varied
@@ -74,9 +74,9 @@ public record SweepLayout(List<String> varied, List<String> parameters, List<Str
         }
     }
 
-    /** The file/column form of a name: each run of non-alphanumerics becomes one {@code _}, a trailing {@code _} dropped. */
+    /** The column form of a name ({@link OutputNames#mangle}): {@code diameter[B]} → {@code diameter_B}. */
     public static String mangle(String name) {
-        return Figures.fileName(name);
+        return OutputNames.mangle(name);
     }
 
     /** The columns, in order. */
@@ -96,7 +96,7 @@ public record SweepLayout(List<String> varied, List<String> parameters, List<Str
 
     /** {@code d_<o>_d_<p>}. */
     public static String derivativeColumn(String observable, String parameter) {
-        return "d_" + mangle(observable) + "_d_" + mangle(parameter);
+        return OutputNames.derivativeColumn(observable, parameter);
     }
 
     private static List<Column> columns(List<String> varied, List<String> parameters, List<String> observables) {

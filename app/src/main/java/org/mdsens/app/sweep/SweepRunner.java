@@ -43,11 +43,6 @@ public final class SweepRunner {
      */
     public static Result run(SweepSetup setup, ShardSpec shard, Path dir, int threads, SweepProgress progress)
             throws IOException {
-        return run(setup, shard, dir, threads, progress, SensitivityStep.implicit(setup.sensitivityConfig()));
-    }
-
-    static Result run(SweepSetup setup, ShardSpec shard, Path dir, int threads, SweepProgress progress,
-                      SensitivityStep step) throws IOException {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         long t0 = System.nanoTime();
         PointStore store = new PointStore(dir);
@@ -63,8 +58,7 @@ public final class SweepRunner {
                 resumed++;
             }
         }
-        PointSolver solver = new PointSolver(setup.provider(), setup.minimizer(), step, setup.layout().parameters(),
-                setup.observables());
+        PointSolver solver = new PointSolver(setup.provider(), setup.minimizer(), setup.stage());
         boolean warm = setup.spec().sweep().warmStart();
         boolean xyz = setup.spec().sweep().writeXyz();
         AtomicInteger computed = new AtomicInteger();

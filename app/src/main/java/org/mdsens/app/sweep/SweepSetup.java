@@ -30,6 +30,7 @@ import org.mdsens.app.job.JobFileException;
 import org.mdsens.app.job.JobReader;
 import org.mdsens.app.job.JobSpec;
 import org.mdsens.app.job.SystemSpec;
+import org.mdsens.app.run.SensitivityStage;
 import org.mdsens.md.kernel.KernelChoice;
 import org.mdsens.md.kernel.KernelProvider;
 import org.mdsens.md.kernel.Kernels;
@@ -38,7 +39,6 @@ import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
 import org.mdsens.sensitivity.md.Observable;
-import org.mdsens.sensitivity.md.SensitivityConfig;
 
 /**
  * A sweep file read, validated and turned into what the runner needs, with nothing written.
@@ -47,7 +47,8 @@ import org.mdsens.sensitivity.md.SensitivityConfig;
  * {@link JobReader#readSweep} and {@link JobBuilder#build} check (unknown keys and parameters,
  * empty ranges, logspace through zero...), the starting system of every replica, every point's
  * model (a varied value the potential rejects), every point's largest cutoff against the fixed
- * box of the base job, replicas &gt; 1 only for generated systems, and the observables.
+ * box of the base job, replicas &gt; 1 only for generated systems, and the observables
+ * ({@link SensitivityStage#of}).
  *
  * <p>Fixed box: a sweep keeps the box of the base job (for a generated system: the box built from
  * the job's own species values); the varied parameters change the model, never the box.
@@ -64,19 +65,19 @@ public final class SweepSetup {
     private final BuiltJob base;
     private final SweepPlan plan;
     private final SweepLayout layout;
-    private final List<Observable> observables;
+    private final SensitivityStage stage;
     private final KernelProvider provider;
     private final String sweepHash;
     private final List<String> warnings;
 
     private SweepSetup(Path file, JobSpec spec, BuiltJob base, SweepPlan plan, SweepLayout layout,
-                       List<Observable> observables, KernelProvider provider, String sweepHash, List<String> warnings) {
+                       SensitivityStage stage, KernelProvider provider, String sweepHash, List<String> warnings) {
         this.file = file;
         this.spec = spec;
         this.base = base;
         this.plan = plan;
         this.layout = layout;
-        this.observables = List.copyOf(observables);
+        this.stage = stage;
         this.provider = provider;
         this.sweepHash = sweepHash;
         this.warnings = List.copyOf(warnings);
@@ -106,7 +107,7 @@ public final class SweepSetup {
         }
         BuiltJob base = JobBuilder.build(forReplica(spec, 0));
         List<String> warnings = new ArrayList<>();
-        for (String w : base.warnings()) if (!w.startsWith("[sensitivity] is checked but not computed")) warnings.add(w);
+        warnings.addAll(base.warnings());
         SweepPlan plan = new SweepPlan(spec.sweep().vary(), spec.sweep().replicas(), seed);
         for (int r = 1; r < plan.replicas(); r++) {
             BuiltJob other = JobBuilder.build(forReplica(spec, r));
@@ -116,12 +117,21 @@ public final class SweepSetup {
             }
         }
         checkPoints(spec, plan, base);
-        List<Observable> observables = SweepObservables.parse(spec, base.system());
-        List<String> parameters = new ArrayList<>();
-        for (String p : spec.sensitivity().parameters()) parameters.add(p.replace(" ", ""));
-        for (String v : plan.names()) if (!parameters.contains(v)) parameters.add(v);
+        SensitivityStage jobStage = SensitivityStage.of(spec, base.system(), base.minimizer().forceTolerance());
+        List<Observable> observables = new ArrayList<>();
         List<String> obsNames = new ArrayList<>();
-        for (Observable o : observables) obsNames.add(o.name());
+        for (Observable o : jobStage.observables()) {
+            if (o.name().equals("energy")) continue; // the energy columns report it
+            if (obsNames.contains(o.name())) {
+                throw spec.source().error(List.of("sensitivity", "observables"), "[sensitivity] observables lists "
+                        + o.name() + " twice");
+            }
+            observables.add(o);
+            obsNames.add(o.name());
+        }
+        List<String> parameters = new ArrayList<>(jobStage.parameters());
+        for (String v : plan.names()) if (!parameters.contains(v)) parameters.add(v);
+        SensitivityStage stage = new SensitivityStage(parameters, observables, jobStage.newtonPolish(), jobStage.config());
         SweepLayout layout;
         try {
             layout = new SweepLayout(plan.names(), parameters, obsNames);
@@ -134,7 +144,7 @@ public final class SweepSetup {
         } catch (IllegalArgumentException e) {
             throw new JobFileException("-D" + Kernels.PROPERTY + ": " + e.getMessage(), e);
         }
-        return new SweepSetup(file, spec, base, plan, layout, observables, provider, hash(spec, text), warnings);
+        return new SweepSetup(file, spec, base, plan, layout, stage, provider, hash(spec, text), warnings);
     }
 
     /** The job spec of replica r: the generated system's seed is seed + r. */
@@ -263,8 +273,11 @@ public final class SweepSetup {
     /** The result columns. */
     public SweepLayout layout() { return layout; }
 
-    /** The observables besides energy (immutable, shareable between threads). */
-    public List<Observable> observables() { return observables; }
+    /**
+     * The sensitivity step of every point: the job's {@code [sensitivity]} parameters plus every varied
+     * one, the observables besides energy, Newton polish as the job says (immutable, shareable).
+     */
+    public SensitivityStage stage() { return stage; }
 
     /** The kernel family. */
     public KernelProvider provider() { return provider; }
@@ -280,11 +293,6 @@ public final class SweepSetup {
 
     /** The minimizer settings. */
     public MinimizerConfig minimizer() { return base.minimizer(); }
-
-    /** Sensitivity settings: the defaults, with the minimizer's force tolerance. */
-    public SensitivityConfig sensitivityConfig() {
-        return SensitivityConfig.defaults().withForceTolerance(minimizer().forceTolerance());
-    }
 
     /** The fixed box of every point (the base job's). */
     public Box box() { return base.system().box(); }

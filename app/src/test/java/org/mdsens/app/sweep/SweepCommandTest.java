@@ -43,6 +43,9 @@ class SweepCommandTest {
         SweepTestSupport.Result r = run("sweep", sweep.toString(), "--out", whole.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("12 rows (6 points x 2 replicas): 12 converged"), r.out());
+        // not a terminal: plain progress lines on stderr, at the start and at the end
+        assertTrue(r.err().contains("mdsens: sweep small: 12 of 12 points to run"), r.err());
+        assertTrue(r.err().contains("mdsens: sweep small: 12/12 points (100%)"), r.err());
         wholeCsv = Files.readAllBytes(whole.resolve(SweepTables.CSV));
     }
 
@@ -227,6 +230,58 @@ class SweepCommandTest {
         assertEquals(2, shard.code());
         assertTrue(shard.err().contains("--shard must be I/N with 0 <= I < N"), shard.err());
         assertFalse(Files.exists(tmp.resolve("bad-out")));
+    }
+
+    @Test
+    void unconvergedPointsAreCommittedListedAndGiveExit1() throws IOException {
+        Path file = write(tmp, "capped.toml", smallSweep("epsilon = [1.0, 1.5]\n")
+                .replace("force_tolerance = 1e-10", "force_tolerance = 1e-10\nmax_iterations = 20"));
+        Path out = tmp.resolve("capped");
+        SweepTestSupport.Result r = run("sweep", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("4 rows (2 points x 2 replicas): 0 converged, 4 not converged"), r.out());
+        assertTrue(r.err().contains("4 rows did not converge"), r.err());
+        List<String[]> t = csv(out.resolve(SweepTables.CSV));
+        int status = SweepTestSupport.column(t, "status");
+        int start = SweepTestSupport.column(t, "start");
+        int sens = SweepTestSupport.column(t, "sensitivity_status");
+        for (String[] row : t.subList(1, t.size())) {
+            assertEquals("MAX_ITERATIONS", row[status]);
+            assertEquals("cold", row[start], "no warm start from an unconverged point");
+            assertEquals("not-converged-minimum", row[sens]);
+        }
+        String summary = read(out.resolve(SweepSummary.FILE));
+        assertTrue(summary.contains("\"not_converged\" : [ \"(0, 0) MAX_ITERATIONS\""), summary);
+        assertTrue(summary.contains("\"all_converged\" : false"), summary);
+        // finished, so a rerun computes nothing and says the same
+        SweepTestSupport.Result again = run("sweep", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(1, again.code());
+        assertTrue(again.out().contains("0 computed, 4 resumed"), again.out());
+    }
+
+    @Test
+    void writeXyzGivesEveryMinimumWithItsSensitivities() throws IOException {
+        Path file = write(tmp, "xyz.toml", smallSweep("epsilon = [1.0, 1.5]\n").replace("replicas = 2",
+                "replicas = 1\nwrite_xyz = true"));
+        Path out = tmp.resolve("xyz");
+        SweepTestSupport.Result r = run("sweep", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        PointStore store = new PointStore(out);
+        for (int p = 0; p < 2; p++) {
+            PointKey key = new PointKey(p, 0);
+            org.mdsens.md.io.XyzFrame f = org.mdsens.md.io.ExtendedXyz.read(store.xyz(key));
+            assertEquals(24, f.system().size());
+            assertEquals(Integer.toString(p), f.info().get("point"));
+            assertEquals(p == 0 ? "1.0" : "1.5", f.info().get("epsilon"));
+            PointState state = store.readState(key);
+            double[] x = state.positions();
+            for (int i = 0; i < 24; i++) {
+                assertEquals(x[2 * i], f.system().positions()[2 * i], 1e-6 * (1 + Math.abs(x[2 * i])));
+            }
+            for (String c : List.of("forces", "dpos_d_diameter_B", "dpos_d_epsilon")) {
+                assertTrue(f.realColumns().containsKey(c), c + " in " + f.realColumns().keySet());
+            }
+        }
     }
 
     private static Set<String> listing(Path dir) throws IOException {

@@ -15,7 +15,7 @@ import org.mdsens.md.minimize.MinimizerConfig;
 import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
-import org.mdsens.sensitivity.md.KrylovReport;
+import org.mdsens.sensitivity.implicit.SolveReport;
 import org.mdsens.sensitivity.md.ObservableSensitivity;
 import org.mdsens.sensitivity.md.ParameterSensitivity;
 import org.mdsens.sensitivity.md.PolishReport;
@@ -188,7 +188,7 @@ public final class RunSummary {
             o.put("name", p.name());
             o.put("column", OutputNames.positionColumn(p.name()));
             o.put("status", p.status().name());
-            solve(o, p.solve());
+            solve(o, p.report());
             number(o, "error_estimate", p.errorEstimate());
             number(o, "norm", p.norm());
             number(o, "d_energy", p.dEnergy());
@@ -205,7 +205,7 @@ public final class RunSummary {
             for (var e : ob.derivatives().entrySet()) number(d, e.getKey(), e.getValue());
             ObjectNode err = o.putObject("error_estimates");
             for (var e : ob.errorEstimates().entrySet()) number(err, e.getKey(), e.getValue());
-            solve(o, ob.solve());
+            solve(o, ob.report());
         }
         return this;
     }
@@ -218,8 +218,8 @@ public final class RunSummary {
         return this;
     }
 
-    private static void solve(ObjectNode o, KrylovReport r) {
-        o.put("solver", r.solver());
+    private static void solve(ObjectNode o, SolveReport r) {
+        o.put("solver", r.solverName());
         o.put("solver_status", r.status().name());
         o.put("solver_iterations", r.iterations());
         number(o, "relative_residual", r.relativeResidual());

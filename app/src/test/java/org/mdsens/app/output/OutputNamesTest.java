@@ -14,8 +14,8 @@ import org.mdsens.md.potential.Morse;
 import org.mdsens.md.potential.SoftSphere;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
+import org.mdsens.sensitivity.implicit.SolveReport;
 import org.mdsens.sensitivity.linalg.SolveStatus;
-import org.mdsens.sensitivity.md.KrylovReport;
 import org.mdsens.sensitivity.md.ParameterSensitivity;
 import org.mdsens.sensitivity.md.SensitivityStatus;
 
@@ -54,7 +54,7 @@ class OutputNamesTest {
     void csvHasOneRowPerParticleAndParameterWithQuotedPairNames() throws IOException {
         ParticleSystem s = new ParticleSystem(new Box.Periodic(new double[] {5, 5}), new double[] {0, 0, 1, 1, 2, 2},
                 new int[] {0, 1, 0}, List.of("A", "B"), new double[] {1, 1});
-        KrylovReport k = new KrylovReport("CG", SolveStatus.CONVERGED, 3, 1e-12, 1e-12, 1e-9);
+        SolveReport k = new SolveReport(SolveStatus.CONVERGED, "CG", 3, 3, 1e-12, 1e-12, 1e-13, 0.5, 1e-9);
         ParameterSensitivity p = new ParameterSensitivity("sigma[A,B]", SensitivityStatus.OK,
                 new double[] {0.5, -0.25, 0.1, 0.2, -0.6, 0.05}, 1, 0, 0, k);
         ParameterSensitivity q = new ParameterSensitivity("alpha", SensitivityStatus.OK, new double[6], 0, 0, 0, k);

@@ -17,6 +17,7 @@ import org.mdsens.md.potential.PotentialKind;
 import org.mdsens.md.potential.RadialFunction;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
+import org.mdsens.sensitivity.implicit.SolveReport;
 import org.mdsens.sensitivity.linalg.EigenEstimate;
 import org.mdsens.sensitivity.linalg.LanczosConfig;
 import org.mdsens.sensitivity.linalg.LanczosEigenSolver;
@@ -98,6 +99,13 @@ public final class EquilibriumSensitivity {
     public static final double NEGATIVE_RATIO = 1e-8;
     /** Relative distance |r − r_c|/r_c below which a pair counts as sitting on a cutoff with a force jump. */
     public static final double CUTOFF_PROXIMITY = 1e-6;
+    /**
+     * Lanczos keeps every basis vector (full reorthogonalization): its steps are capped so that they hold at
+     * most this many doubles (160 MB), but never below {@value #MIN_LANCZOS_STEPS} steps.
+     */
+    public static final long LANCZOS_MEMORY = 20_000_000L;
+    /** The fewest Lanczos steps the memory cap allows. */
+    public static final int MIN_LANCZOS_STEPS = 30;
     /** Safety factor on the first-order error estimate (covers second-order terms and the loose solves). */
     public static final double ERROR_SAFETY_FACTOR = 2.0;
     /** Relative tolerance of the solves behind the error estimates. */
@@ -263,8 +271,9 @@ public final class EquilibriumSensitivity {
         if (!config.estimateSmallestEigenvalue() || baseStatus == SensitivityStatus.NON_SMOOTH) return;
         int n = hessian.getRowDimension();
         if (n - modes.count() < 1) return;
-        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed())
-                .withMaxSteps(Math.min(config.lanczosSteps(), n - modes.count()));
+        int memoryCap = Math.max(MIN_LANCZOS_STEPS, (int) Math.min(Integer.MAX_VALUE, LANCZOS_MEMORY / n));
+        int steps = Math.min(Math.min(config.lanczosSteps(), memoryCap), n - modes.count());
+        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed()).withMaxSteps(steps);
         EigenEstimate e = new LanczosEigenSolver(lc).smallest(hessian, modes::project);
         spectrum = e;
         double lambda = e.eigenvalue();
@@ -318,7 +327,7 @@ public final class EquilibriumSensitivity {
         double d2 = full.parameterSecondEnergyDerivative(k) + ZeroModes.dot(b, s.x);
         double[] dx = extend(s.x);
         SensitivityStatus status = SensitivityStatus.worst(system, s.status);
-        KrylovReport report = s.report.withErrorEstimate(jvpError(k, s.x, s.residualNorm));
+        SolveReport report = withError(s.report, jvpError(k, s.x, s.residualNorm));
         return new ParameterSensitivity(name, status, dx, ZeroModes.norm(dx), dEnergy, d2, report);
     }
 
@@ -361,7 +370,7 @@ public final class EquilibriumSensitivity {
     private ParameterSensitivity failed(String name, SensitivityStatus status, double dEnergy) {
         double[] nan = new double[dimension * particles];
         Arrays.fill(nan, Double.NaN);
-        return new ParameterSensitivity(name, status, nan, Double.NaN, dEnergy, Double.NaN, KrylovReport.skipped());
+        return new ParameterSensitivity(name, status, nan, Double.NaN, dEnergy, Double.NaN, skipped(status));
     }
 
     // ------------------------------------------------------------------ VJP
@@ -381,21 +390,21 @@ public final class EquilibriumSensitivity {
         if (!system.hasNumbers()) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), system, value, derivatives, derivatives,
-                    KrylovReport.skipped());
+                    skipped(system));
         }
         double[] g = new double[dimension * particles];
         observable.gradient(full, g);
         if (!allFinite(g)) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), SensitivityStatus.INVALID_PARAMETER, value,
-                    derivatives, derivatives, KrylovReport.skipped());
+                    derivatives, derivatives, skipped(SensitivityStatus.INVALID_PARAMETER));
         }
         double[] rhs = modes.project(restrict(g));
         Solve s = solve(rhs);
         if (s.indefinite) {
             for (String p : parameters) derivatives.put(p, Double.NaN);
             return new ObservableSensitivity(observable.name(), SensitivityStatus.NOT_A_MINIMUM, value, derivatives,
-                    derivatives, KrylovReport.skipped());
+                    derivatives, skipped(SensitivityStatus.NOT_A_MINIMUM));
         }
         SensitivityStatus status = SensitivityStatus.worst(system, s.status);
         double[] b = new double[rhs.length];
@@ -419,7 +428,7 @@ public final class EquilibriumSensitivity {
             if (Double.isNaN(errors[p])) worstError = Double.NaN;
         }
         return new ObservableSensitivity(observable.name(), status, value, derivatives, estimates,
-                s.report.withErrorEstimate(ks.length == 0 ? 0.0 : worstError));
+                withError(s.report, ks.length == 0 ? 0.0 : worstError));
     }
 
     /**
@@ -554,7 +563,7 @@ public final class EquilibriumSensitivity {
     /** A projected solve P H P x = rhs (rhs already in range(P)). */
     private static final class Solve {
         double[] x;
-        KrylovReport report;
+        SolveReport report;
         SensitivityStatus status;
         double residualNorm;
         boolean indefinite;
@@ -565,7 +574,7 @@ public final class EquilibriumSensitivity {
         ensureSpectrum();
         if (isZero(rhs)) {
             s.x = new double[rhs.length];
-            s.report = KrylovReport.trivial(Double.NaN);
+            s.report = new SolveReport(SolveStatus.CONVERGED, "none", 0, 0, 0.0, 0.0, forceNorm, lambdaOrNaN(), Double.NaN);
             s.status = SensitivityStatus.OK;
             return s;
         }
@@ -577,8 +586,8 @@ public final class EquilibriumSensitivity {
         }
         s.x = modes.project(r.x());
         s.residualNorm = r.residualNorm();
-        s.report = new KrylovReport(solver.name(), r.status(), r.iterations(), r.relativeResidual(), r.residualNorm(),
-                Double.NaN);
+        s.report = new SolveReport(r.status(), solver.name(), r.iterations(), r.operatorApplications(),
+                r.relativeResidual(), r.residualNorm(), forceNorm, lambdaOrNaN(), Double.NaN);
         s.status = r.converged() ? SensitivityStatus.OK : SensitivityStatus.SOLVER_NOT_CONVERGED;
         if (!allFinite(s.x)) s.status = SensitivityStatus.SOLVER_NOT_CONVERGED;
         return s;
@@ -625,6 +634,30 @@ public final class EquilibriumSensitivity {
     private void restore() {
         System.arraycopy(backboneBase, 0, backbone.positions(), 0, backboneBase.length);
         if (full != backbone) System.arraycopy(fullBase, 0, full.positions(), 0, fullBase.length);
+    }
+
+    private double lambdaOrNaN() {
+        return spectrum == null ? Double.NaN : spectrum.eigenvalue();
+    }
+
+    /** The report with the error estimate filled in. */
+    private static SolveReport withError(SolveReport r, double estimate) {
+        return new SolveReport(r.status(), r.solverName(), r.iterations(), r.operatorApplications(),
+                r.relativeResidual(), r.krylovResidualNorm(), r.conditionResidualNorm(), r.eigenvalueEstimate(), estimate);
+    }
+
+    /**
+     * The report of a solve that was not made because the status forbids numbers: solver {@code none},
+     * NaN residuals and estimate, and the linear-solver status closest to the reason (INDEFINITE for
+     * NOT_A_MINIMUM, BREAKDOWN for SINGULAR, NON_FINITE for NON_SMOOTH and INVALID_PARAMETER).
+     */
+    private SolveReport skipped(SensitivityStatus why) {
+        SolveStatus status = switch (why) {
+            case NOT_A_MINIMUM -> SolveStatus.INDEFINITE;
+            case SINGULAR -> SolveStatus.BREAKDOWN;
+            default -> SolveStatus.NON_FINITE;
+        };
+        return new SolveReport(status, "none", 0, 0, Double.NaN, Double.NaN, forceNorm, lambdaOrNaN(), Double.NaN);
     }
 
     /** Backbone vector (length d·n_b) from a full one (length d·N). */

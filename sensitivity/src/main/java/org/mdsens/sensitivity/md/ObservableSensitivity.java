@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mdsens.sensitivity.implicit.SolveReport;
+
 /**
  * The equilibrium sensitivity of one scalar {@link Observable}: its value at x* and
  * dL(x*(θ), θ)/dθ for each requested parameter (one linear solve for all of them).
@@ -14,16 +16,16 @@ import java.util.Map;
  * @param derivatives    parameter name → dL/dθ, in the order requested (an unmodifiable copy)
  * @param errorEstimates parameter name → estimated error of dL/dθ (see {@link EquilibriumSensitivity}),
  *                       same order (an unmodifiable copy)
- * @param solve          the Krylov solve of H λ = P∇ₓL; its error estimate is the largest of
+ * @param report         the Krylov solve of H λ = P∇ₓL; its error estimate is the largest of
  *                       {@code errorEstimates}
  */
 public record ObservableSensitivity(String name, SensitivityStatus status, double value,
                                     Map<String, Double> derivatives, Map<String, Double> errorEstimates,
-                                    KrylovReport solve) {
+                                    SolveReport report) {
 
     public ObservableSensitivity {
-        if (name == null || status == null || derivatives == null || errorEstimates == null || solve == null) {
-            throw new IllegalArgumentException("name, status, derivatives, error estimates and solve must not be null");
+        if (name == null || status == null || derivatives == null || errorEstimates == null || report == null) {
+            throw new IllegalArgumentException("name, status, derivatives, error estimates and report must not be null");
         }
         if (!derivatives.keySet().equals(errorEstimates.keySet())) {
             throw new IllegalArgumentException("error estimates must have the derivatives' parameters "
@@ -57,6 +59,7 @@ public record ObservableSensitivity(String name, SensitivityStatus status, doubl
             sb.append(String.format(", d/d%s = %.10g (± %.2e)", e.getKey(), e.getValue(),
                     errorEstimates.get(e.getKey())));
         }
-        return sb.append("; ").append(solve).append(']').toString();
+        return sb.append(String.format("; %s %s, %d iterations]", report.solverName(), report.status(),
+                report.iterations())).toString();
     }
 }

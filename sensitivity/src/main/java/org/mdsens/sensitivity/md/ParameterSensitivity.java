@@ -2,6 +2,8 @@ package org.mdsens.sensitivity.md;
 
 import java.util.Arrays;
 
+import org.mdsens.sensitivity.implicit.SolveReport;
+
 /**
  * The equilibrium sensitivity dx*&#47;dθ of every particle to one parameter, in the gauge of its
  * {@link EquilibriumSensitivity} (zero mean over the backbone, no rigid rotation in open boxes,
@@ -13,14 +15,15 @@ import java.util.Arrays;
  * @param norm     Euclidean norm of {@code dx} over all coordinates
  * @param dEnergy  dE*&#47;dθ = ∂θE(x*) (envelope theorem, no solve)
  * @param d2Energy d²E*&#47;dθ² = ∂²θE − bᵀH⁺b = ∂²θE + bᵀ(dx*&#47;dθ), b = ∂θ∇ₓE
- * @param solve    the Krylov solve of H u = −b, with the error estimate
+ * @param report   the Krylov solve of H u = −b: status, solver, iterations, residuals, ‖F(x̂)‖, λ̂ and the
+ *                 error estimate of {@code dx} (see {@link EquilibriumSensitivity}: first order, not a bound)
  */
 public record ParameterSensitivity(String name, SensitivityStatus status, double[] dx, double norm, double dEnergy,
-                                   double d2Energy, KrylovReport solve) {
+                                   double d2Energy, SolveReport report) {
 
     public ParameterSensitivity {
-        if (name == null || status == null || dx == null || solve == null) {
-            throw new IllegalArgumentException("name, status, dx and solve must not be null");
+        if (name == null || status == null || dx == null || report == null) {
+            throw new IllegalArgumentException("name, status, dx and report must not be null");
         }
         dx = dx.clone();
     }
@@ -35,19 +38,20 @@ public record ParameterSensitivity(String name, SensitivityStatus status, double
     public int length() { return dx.length; }
 
     /** The error estimate of the solve (NaN without λ̂). */
-    public double errorEstimate() { return solve.errorEstimate(); }
+    public double errorEstimate() { return report.errorEstimate(); }
 
     @Override public boolean equals(Object o) {
         return o instanceof ParameterSensitivity p && name.equals(p.name) && status == p.status
                 && Arrays.equals(dx, p.dx) && Double.compare(norm, p.norm) == 0
                 && Double.compare(dEnergy, p.dEnergy) == 0 && Double.compare(d2Energy, p.d2Energy) == 0
-                && solve.equals(p.solve);
+                && report.equals(p.report);
     }
 
     @Override public int hashCode() { return 31 * name.hashCode() + Arrays.hashCode(dx); }
 
     @Override public String toString() {
-        return String.format("ParameterSensitivity[%s: %s, |dx/dθ| = %.6g, dE/dθ = %.10g, d²E/dθ² = %.10g; %s]",
-                name, status, norm, dEnergy, d2Energy, solve);
+        return String.format("ParameterSensitivity[%s: %s, |dx/dθ| = %.6g (± %.2e), dE/dθ = %.10g, d²E/dθ² = %.10g; "
+                + "%s %s, %d iterations, relative residual %.2e]", name, status, norm, report.errorEstimate(), dEnergy,
+                d2Energy, report.solverName(), report.status(), report.iterations(), report.relativeResidual());
     }
 }

@@ -64,28 +64,28 @@ public record SensitivityConfig(SolverKind solver, double relativeTolerance, int
     }
 
     public SensitivityConfig withSolver(SolverKind s) {
-        return new SensitivityConfig(s, relativeTolerance, maxIterations, contactThreshold, estimateSmallestEigenvalue, estimateErrors,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(s, relativeTolerance, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withRelativeTolerance(double t) {
-        return new SensitivityConfig(solver, t, maxIterations, contactThreshold, estimateSmallestEigenvalue, estimateErrors,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, t, maxIterations, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withMaxIterations(int m) {
-        return new SensitivityConfig(solver, relativeTolerance, m, contactThreshold, estimateSmallestEigenvalue, estimateErrors,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, relativeTolerance, m, contactThreshold,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withContactThreshold(double c) {
-        return new SensitivityConfig(solver, relativeTolerance, maxIterations, c, estimateSmallestEigenvalue, estimateErrors,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, c,
+                estimateSmallestEigenvalue, estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withEigenvalueEstimate(boolean on) {
-        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold, on, estimateErrors,
-                lanczosSeed, lanczosSteps, forceTolerance);
+        return new SensitivityConfig(solver, relativeTolerance, maxIterations, contactThreshold, on,
+                estimateErrors, lanczosSeed, lanczosSteps, forceTolerance);
     }
 
     public SensitivityConfig withErrorEstimates(boolean on) {

@@ -14,6 +14,10 @@
  *       contact distance, positions).</li>
  *   <li>{@link org.mdsens.sensitivity.md.NewtonPolish}: a few Newton–Krylov steps that take a
  *       FIRE/L-BFGS minimum to round-off before differentiating.</li>
+ *   <li>{@link org.mdsens.sensitivity.md.EnergyStationarityCondition}: the same condition ∇ₓE = 0 as a
+ *       generic {@link org.mdsens.sensitivity.condition.OptimalityCondition}, for the solver-agnostic
+ *       {@link org.mdsens.sensitivity.implicit.ImplicitDifferentiation} (no gauge, rattlers or statuses of
+ *       its own).</li>
  *   <li>{@link org.mdsens.sensitivity.md.ZeroModes} and {@link org.mdsens.sensitivity.md.Rattlers}:
  *       the null space (rigid translations, rotations in open boxes) and rattler detection for contact
  *       potentials, which fix the gauge of every result.</li>
@@ -21,7 +25,9 @@
  *
  * <p>Results never carry silent numbers: every {@link org.mdsens.sensitivity.md.ParameterSensitivity}
  * and {@link org.mdsens.sensitivity.md.ObservableSensitivity} has a
- * {@link org.mdsens.sensitivity.md.SensitivityStatus}, the solver report and an error estimate
- * (‖F(x̂)‖ + ‖r_Krylov‖)/λ̂, which is an estimate, not a bound.
+ * {@link org.mdsens.sensitivity.md.SensitivityStatus}, the solver report
+ * ({@link org.mdsens.sensitivity.implicit.SolveReport}) and an error estimate: the first-order error
+ * due to the inexact minimum and the inexact solve (Theorem 1 of Blondel et al., with its constant
+ * evaluated along the Newton correction), which is an estimate, not a bound.
  */
 package org.mdsens.sensitivity.md;

@@ -44,7 +44,7 @@ class ImplicitVsFiniteDifferenceTest {
             best = Math.min(best, rich[q]);
         }
         System.out.printf("%-14s |J| = %.4e  e(1e-4) %.2e  e(1e-5) %.2e  e(1e-6) %.2e  Richardson %.2e, %.2e  (%s)%n",
-                parameter, j.norm(), raw[0], raw[1], raw[2], rich[0], rich[1], j.solve());
+                parameter, j.norm(), raw[0], raw[1], raw[2], rich[0], rich[1], j.report());
         return best;
     }
 

@@ -105,6 +105,6 @@ class LennardJonesDimerTest {
         assertEquals(-1.0, e.value(), 1e-12);
         assertEquals(0.0, e.derivative("sigma[A]"), 1e-9);
         assertEquals(-1.0, e.derivative("epsilon[A]"), 1e-12);
-        assertEquals(0, e.solve().iterations(), "energy needs no solve");
+        assertEquals(0, e.report().iterations(), "energy needs no solve");
     }
 }

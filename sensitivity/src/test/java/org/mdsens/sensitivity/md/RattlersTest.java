@@ -70,4 +70,19 @@ class RattlersTest {
         // the small particle's own diameter moves nothing while it rattles
         assertEquals(0.0, s.jvp("diameter[C]").norm(), 0.0);
     }
+
+    /** A dilute soft-sphere gas (φ = 0.3, seed 5): no contacts, every particle rattles, every sensitivity is 0. */
+    @Test
+    void diluteGasIsAllRattlersSeed5() {
+        EnergyEvaluator ev = Fixtures.softSpherePacking(40, 0.3, 2.0, 5);
+        Fixtures.minimize(ev, 1e-12);
+        EquilibriumSensitivity s = new EquilibriumSensitivity(ev);
+        assertEquals(40, s.rattlers().length);
+        assertEquals(80, s.zeroModeCount());
+        assertEquals(SensitivityStatus.OK, s.status());
+        ParameterSensitivity j = s.jvp("diameter[B]");
+        assertEquals(SensitivityStatus.OK, j.status(), j.toString());
+        assertEquals(0.0, j.norm(), 0.0);
+        assertEquals(0.0, s.vjp(Observables.pressure(), List.of("diameter[B]")).derivative("diameter[B]"), 0.0);
+    }
 }

@@ -142,6 +142,21 @@ class SensitivityStatusTest {
         ParameterSensitivity j = s.jvp("diameter[B]");
         assertEquals(SensitivityStatus.SOLVER_NOT_CONVERGED, j.status(), j.toString());
         assertTrue(j.status().hasNumbers() && !j.status().usable());
-        assertTrue(Double.isFinite(j.norm()) && j.solve().relativeResidual() > 1e-10);
+        assertTrue(Double.isFinite(j.norm()) && j.report().relativeResidual() > 1e-10);
+    }
+
+    /** An LJ dimer plus a particle beyond every cutoff: its free translations are extra zero modes. */
+    @Test
+    void isolatedParticleMakesTheHessianSingular() {
+        LennardJones lj = LennardJones.builder(A).smoothSwitch(2.0, 2.5).build();
+        double r = Math.pow(2, 1.0 / 6);
+        double[] x = {0, 0, 0, r, 0, 0, 10, 10, 10};
+        EnergyEvaluator ev = Fixtures.evaluator(new ParticleSystem(new Box.Open(3), x, new int[3], A), new EnergyModel(lj));
+        EquilibriumSensitivity s = new EquilibriumSensitivity(ev);
+        assertTrue(s.maxForce() < 1e-12, "stationary: " + s.maxForce());
+        assertEquals(SensitivityStatus.SINGULAR, s.status(), "lambda = " + s.smallestEigenvalue());
+        ParameterSensitivity j = s.jvp("sigma[A]");
+        assertEquals(SensitivityStatus.SINGULAR, j.status());
+        assertTrue(Double.isNaN(j.norm()));
     }
 }

@@ -187,13 +187,13 @@ final class ChainRunner {
             row.put(SweepLayout.mangle(o), os == null ? Double.NaN : os.value());
             for (String p : ps) row.put(SweepLayout.derivativeColumn(o, p), os == null ? Double.NaN : os.derivative(p));
             for (String p : ps) row.put("err_" + SweepLayout.derivativeColumn(o, p), os == null ? Double.NaN : os.errorEstimate(p));
-            row.put(SweepLayout.mangle(o) + "_solver_residual", os == null ? Double.NaN : os.solve().relativeResidual());
+            row.put(SweepLayout.mangle(o) + "_solver_residual", os == null ? Double.NaN : os.report().relativeResidual());
         }
         for (String p : ps) {
             ParameterSensitivity q = s == null ? null : s.parameter(p);
             String m = SweepLayout.mangle(p);
             row.put("dx_norm_" + m, q == null ? Double.NaN : q.norm());
-            row.put("dx_residual_" + m, q == null ? Double.NaN : q.solve().relativeResidual());
+            row.put("dx_residual_" + m, q == null ? Double.NaN : q.report().relativeResidual());
             row.put("dx_error_" + m, q == null ? Double.NaN : q.errorEstimate());
         }
         row.put("sensitivity_status", s == null ? "not-computed" : s.status().label());

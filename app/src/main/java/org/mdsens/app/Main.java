@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.mdsens.app.command.CheckCommand;
 import org.mdsens.app.command.ExitCodes;
+import org.mdsens.app.command.MergeCommand;
 import org.mdsens.app.command.RunCommand;
+import org.mdsens.app.command.SweepCommand;
 import org.mdsens.app.command.VersionProvider;
 
 import picocli.CommandLine;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
  * of exiting, for tests and embedding.
  */
 @Command(name = "mdsens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, CheckCommand.class, org.mdsens.app.gui.GuiCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, SweepCommand.class, MergeCommand.class,
+                org.mdsens.app.gui.GuiCommand.class, CommandLine.HelpCommand.class},
         description = {"Energy minimization of particle systems and implicit-differentiation sensitivities.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done and converged", "  1  done, but something did not converge (summary.json says what)",
@@ -37,7 +40,7 @@ public final class Main implements Runnable {
     /** Without a subcommand: a usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, check, sweep, merge or gui");
     }
 
     /** Entry point of the launcher: runs and exits with the code. */

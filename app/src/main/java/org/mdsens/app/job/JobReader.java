@@ -54,7 +54,7 @@ public final class JobReader {
     private static final List<String> OUTPUT_KEYS = List.of("directory", "plots");
     private static final List<String> BONDS_KEYS = List.of("pairs", "types");
     private static final List<String> BOND_TYPE_KEYS = List.of("k", "r0");
-    private static final List<String> SWEEP_KEYS = List.of("replicas", "warm_start", "vary");
+    private static final List<String> SWEEP_KEYS = List.of("replicas", "warm_start", "vary", "write_xyz");
 
     private static final Pattern PAIR_NAME = Pattern.compile("([A-Za-z0-9]+)-([A-Za-z0-9]+)");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][a-z0-9_]*(\\[[A-Za-z0-9]+(,[A-Za-z0-9]+)?])?");
@@ -582,6 +582,12 @@ public final class JobReader {
             if (v.isArray()) {
                 list = vary.optDoubleList(name);
                 if (list.isEmpty()) throw vary.error(name, "must list at least one value, got []");
+                for (int i = 0; i < list.size(); i++) {
+                    if (!Double.isFinite(list.get(i))) throw vary.error(name, "values must be finite, got " + v);
+                    if (list.subList(0, i).contains(list.get(i))) {
+                        throw vary.error(name, "must list distinct values, got " + TomlTable.fmt(list.get(i)) + " twice in " + v);
+                    }
+                }
             } else if (v.isObject()) {
                 TomlTable spec = vary.optTable(name);
                 spec.allowOnly(List.of("linspace", "logspace"));
@@ -594,9 +600,17 @@ public final class JobReader {
                     throw spec.error(how, "must be [a, b, n] with an integer n >= 1, got " + spec.raw(how));
                 }
                 int n = (int) Math.round(abn.get(2));
+                if (!Double.isFinite(abn.get(0)) || !Double.isFinite(abn.get(1))) {
+                    throw spec.error(how, "endpoints must be finite, got " + spec.raw(how));
+                }
+                if (n > 1 && abn.get(0).doubleValue() == abn.get(1).doubleValue()) {
+                    throw spec.error(how, "is an empty range: a = b = " + TomlTable.fmt(abn.get(0)) + " with n = " + n
+                            + " would repeat one value; use b != a, or n = 1, got " + spec.raw(how));
+                }
                 if (how.equals("logspace")) {
-                    if (!(abn.get(0) > 0) || !(abn.get(1) > 0)) {
-                        throw spec.error(how, "endpoints must be > 0, got " + spec.raw(how));
+                    if (!(abn.get(0) > 0 && abn.get(1) > 0) && !(abn.get(0) < 0 && abn.get(1) < 0)) {
+                        throw spec.error(how, "endpoints must have the same sign and be non-zero (a geometric range "
+                                + "cannot reach or pass through 0), got " + spec.raw(how));
                     }
                     list = SweepSpec.logspace(abn.get(0), abn.get(1), n);
                 } else {
@@ -607,6 +621,7 @@ public final class JobReader {
             }
             values.put(name.replace(" ", ""), list);
         }
-        return new SweepSpec(replicas == null ? 1 : replicas, t.booleanOr("warm_start", true), values);
+        return new SweepSpec(replicas == null ? 1 : replicas, t.booleanOr("warm_start", true), values,
+                t.booleanOr("write_xyz", false));
     }
 }

@@ -33,7 +33,7 @@ class UsageTest {
     void usageErrorsExitTwoWithAHint() {
         Cli.Result none = Cli.run();
         assertEquals(2, none.code());
-        assertTrue(none.err().startsWith("mdsens: a command is required: run or check"), none.err());
+        assertTrue(none.err().startsWith("mdsens: a command is required: run, check, sweep, merge or gui"), none.err());
         Cli.Result missing = Cli.run("run");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("Missing required parameter"), missing.err());

@@ -103,10 +103,11 @@ public final class JvpCostBenchmark {
      * @param fdMinus       FIRE at D_B − h from x*
      * @param fdTime        both FD minimizations together
      * @param fdError       ‖J − J_FD‖₂/max(‖J_FD‖₂, 1) over non-rattlers, mean removed
+     * @param fdNorm        ‖J_FD‖₂ over the same particles
      */
     public record Result(int size, long seed, String kernel, MinimizationResult fire, Timing fireTime,
                          JvpRun withEstimates, JvpRun plain, MinimizationResult fdPlus, MinimizationResult fdMinus,
-                         Timing fdTime, double fdError) {
+                         Timing fdTime, double fdError, double fdNorm) {
         /** True when every minimization converged and both JVPs are usable. */
         public boolean converged() {
             return fire.converged() && fdPlus.converged() && fdMinus.converged()
@@ -154,10 +155,10 @@ public final class JvpCostBenchmark {
         MinimizationResult fdPlus = Minimizers.create(fire).minimize(plus);
         MinimizationResult fdMinus = Minimizers.create(fire).minimize(minus);
         Timing fdTime = since(threads, t0);
-        double fdError = fdError(system.box(), plain.sensitivity(), plus.positions(), minus.positions(), 2 * h,
+        double[] fdError = fdError(system.box(), plain.sensitivity(), plus.positions(), minus.positions(), 2 * h,
                 new EquilibriumSensitivity(evaluator, SensitivityConfig.defaults().withEigenvalueEstimate(false)
                         .withErrorEstimates(false)).rattlers());
-        return new Result(n, seed, provider.name(), minimum, fireTime, with, plain, fdPlus, fdMinus, fdTime, fdError);
+        return new Result(n, seed, provider.name(), minimum, fireTime, with, plain, fdPlus, fdMinus, fdTime, fdError[0], fdError[1]);
     }
 
     private static JvpRun jvp(EnergyEvaluator evaluator, CountingProvider provider, ThreadMXBean threads,
@@ -182,8 +183,11 @@ public final class JvpCostBenchmark {
         return new EnergyEvaluator(copy, base.model().withParameter(parameter, value), base.provider(), base.skin());
     }
 
-    /** ‖J − J_FD‖₂/max(‖J_FD‖₂, 1), J_FD = (x₊ − x₋)/2h by minimum image, over non-rattlers with the mean removed. */
-    static double fdError(Box box, ParameterSensitivity j, double[] plus, double[] minus, double twoH, int[] rattlers) {
+    /**
+     * {‖J − J_FD‖₂/max(‖J_FD‖₂, 1), ‖J_FD‖₂}, J_FD = (x₊ − x₋)/2h by minimum image, over non-rattlers with the
+     * mean removed.
+     */
+    static double[] fdError(Box box, ParameterSensitivity j, double[] plus, double[] minus, double twoH, int[] rattlers) {
         int d = box.dimension();
         double[] len = box.imageLengths(), inv = box.inverseImageLengths();
         int n = plus.length / d;
@@ -212,7 +216,7 @@ public final class JvpCostBenchmark {
                 diff += (dx[q] - f) * (dx[q] - f);
             }
         }
-        return Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1);
+        return new double[] {Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1), Math.sqrt(norm)};
     }
 
     /** Prints the measurement table. */
@@ -232,9 +236,10 @@ public final class JvpCostBenchmark {
                     j.solveProducts(), j.lanczosProducts(), j.totalProducts(), j.lambda(),
                     j.sensitivity().report().relativeResidual(), j.sensitivity().errorEstimate());
         }
-        out.printf("%-34s %10.3f %10.3f  %s/%s, %d + %d force evaluations; |J - J_FD|/max(|J_FD|,1) = %.2e%n",
+        out.printf("%-34s %10.3f %10.3f  %s/%s, %d + %d force evaluations; |J_FD| = %.4g, |J| = %.4g, |J - J_FD|/max(|J_FD|,1) = %.2e%n",
                 "FD pair (h = 1e-4 D_B, warm)", r.fdTime().cpuSeconds(), r.fdTime().wallSeconds(), r.fdPlus().status(),
-                r.fdMinus().status(), r.fdPlus().forceEvaluations(), r.fdMinus().forceEvaluations(), r.fdError());
+                r.fdMinus().status(), r.fdPlus().forceEvaluations(), r.fdMinus().forceEvaluations(), r.fdNorm(), r.plain().sensitivity().norm(),
+                r.fdError());
         out.printf("%nratios (CPU / wall)%32s %18s%n", "JVP/FIRE (<= 0.25)", "JVP/FD (<= 0.1)");
         for (JvpRun j : new JvpRun[] {r.withEstimates(), r.plain()}) {
             Timing a = j.time().over(r.fireTime()), b = j.time().over(r.fdTime());

@@ -18,6 +18,12 @@ import org.mdsens.sensitivity.linalg.SolveStatus;
  * theorem's constants (Lipschitz constants of the Jacobians, ‖∂_θF‖) are omitted, λ̂ is itself estimated, and the
  * two terms carry the units of x and of the solved vector. It is NaN when no λ̂ is available.
  *
+ * <p>That proxy is what the generic {@code ImplicitDifferentiation} reports. Measured on MD minima it
+ * underestimated the true error by up to 50× (it lacks the theorem's constant), so
+ * {@code org.mdsens.sensitivity.md.EquilibriumSensitivity} replaces it, when its error estimates are on, by a
+ * first-order estimate 2‖H⁺(ρ + D)‖ along the Newton correction (ρ the Krylov residual, D the change of
+ * Hu + b along δ = H⁺F); see that class. Either way the value is an estimate, not a bound.
+ *
  * @param status                 the linear solve's status; only {@link SolveStatus#CONVERGED} means the tolerance was met
  * @param solverName             e.g. "CG", "GMRES(30)", or "CG→MINRES" when CG met negative curvature and MINRES took over
  * @param iterations             Krylov iterations (all solvers tried)
@@ -27,7 +33,8 @@ import org.mdsens.sensitivity.linalg.SolveStatus;
  * @param conditionResidualNorm  ‖F(x̂, θ)‖: how far the given point is from a root
  * @param eigenvalueEstimate     λ̂, the estimated smallest non-zero eigenvalue magnitude (or singular value) of ∂ₓF
  *                               on the range of the projector; NaN if not estimated
- * @param errorEstimate          (‖F(x̂)‖ + ‖r_Krylov‖ + ridge·‖solution‖)/λ̂; NaN without λ̂, +∞ if λ̂ = 0
+ * @param errorEstimate          the error estimate: the proxy above, or the first-order estimate of the MD
+ *                               sensitivities; NaN without λ̂, +∞ if λ̂ = 0
  */
 public record SolveReport(SolveStatus status, String solverName, int iterations, int operatorApplications,
                           double relativeResidual, double krylovResidualNorm, double conditionResidualNorm,

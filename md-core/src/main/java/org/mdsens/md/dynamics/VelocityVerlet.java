@@ -3,6 +3,7 @@ package org.mdsens.md.dynamics;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.mdsens.md.kernel.ForceKernel;
 import org.mdsens.md.model.EnergyEvaluator;
 import org.mdsens.md.neighbor.NeighborList;
 import org.mdsens.md.system.ParticleSystem;
@@ -13,10 +14,12 @@ import org.mdsens.md.system.ParticleSystem;
  * of the system's species and the forces of an {@link EnergyEvaluator} (any model and kernel).
  * Reduced units (ε = σ = m = k_B = 1 for Lennard-Jones) unless the model says otherwise.
  *
- * <p>Neighbor list policy (LAMMPS {@code neigh_modify delay 0 every N check no}): the list is
- * rebuilt unconditionally every {@code rebuildEvery} steps; as a safety net, the evaluator also
- * rebuilds whenever a particle has moved more than skin/2 since the last build, which
- * {@link #safetyRebuilds()} counts (LAMMPS would call those steps "dangerous builds").
+ * <p>Neighbor list policy: the list is rebuilt unconditionally every {@code rebuildEvery} steps
+ * (LAMMPS {@code neigh_modify delay 0 every N}); with {@link RebuildPolicy#SAFE} (the default) the
+ * evaluator also rebuilds whenever a particle has moved more than skin/2 since the last build,
+ * which {@link #safetyRebuilds()} counts; with {@link RebuildPolicy#FIXED} it does not
+ * ({@code check no}), and {@link #dangerousRebuilds()} counts the scheduled builds that came too
+ * late.
  *
  * <p>Positions are integrated in place in the system (unwrapped: the neighbor list and kernels
  * accept unwrapped coordinates); velocities are xyz-interleaved, length d·N, in input order.
@@ -34,10 +37,13 @@ public final class VelocityVerlet {
     private final double[] velocities;
     private final double[] forces;
     private final double[] inverseMass;   // per species
+    private final RebuildPolicy policy;
+    private final ForceKernel kernel;     // FIXED only: the pair kernel, called without the evaluator's check
     private double potentialEnergy = Double.NaN;
     private long steps;
     private long scheduledRebuilds;
     private long safetyRebuilds;
+    private long dangerousRebuilds;
     private boolean forcesCurrent;
 
     /**
@@ -46,7 +52,23 @@ public final class VelocityVerlet {
      * @param rebuildEvery steps between unconditional neighbor-list rebuilds (≥ 1)
      */
     public VelocityVerlet(EnergyEvaluator evaluator, double timestep, int rebuildEvery) {
+        this(evaluator, timestep, rebuildEvery, RebuildPolicy.SAFE);
+    }
+
+    /**
+     * @param evaluator    forces of the system to integrate (its system is moved in place); a
+     *                     pair-only model for {@link RebuildPolicy#FIXED}
+     * @param timestep     Δt &gt; 0
+     * @param rebuildEvery steps between unconditional neighbor-list rebuilds (≥ 1)
+     * @param policy       whether the list is also rebuilt when needed between scheduled builds
+     */
+    public VelocityVerlet(EnergyEvaluator evaluator, double timestep, int rebuildEvery, RebuildPolicy policy) {
         if (evaluator == null) throw new IllegalArgumentException("evaluator must not be null");
+        if (policy == null) throw new IllegalArgumentException("rebuild policy must not be null");
+        if (policy == RebuildPolicy.FIXED && evaluator.model().bonds().size() > 0) {
+            throw new IllegalArgumentException("rebuild policy FIXED must have a pair-only model, got "
+                    + evaluator.model().bonds().size() + " bonds; use SAFE");
+        }
         if (!(timestep > 0) || !Double.isFinite(timestep)) {
             throw new IllegalArgumentException("timestep must be > 0 and finite, got " + timestep);
         }
@@ -59,6 +81,8 @@ public final class VelocityVerlet {
         this.forces = new double[velocities.length];
         this.inverseMass = new double[system.speciesCount()];
         for (int s = 0; s < inverseMass.length; s++) inverseMass[s] = 1 / system.speciesMass(s);
+        this.policy = policy;
+        this.kernel = policy == RebuildPolicy.FIXED ? evaluator.provider().pairKernel(evaluator.model().pair()) : null;
     }
 
     /** The live velocity array (xyz-interleaved, length d·N); callers may set it between runs. */
@@ -141,8 +165,18 @@ public final class VelocityVerlet {
     /** Unconditional rebuilds done on schedule (every {@code rebuildEvery} steps). */
     public long scheduledRebuilds() { return scheduledRebuilds; }
 
-    /** Rebuilds forced by a particle moving more than skin/2 between scheduled ones. */
+    /** Rebuilds forced by a particle moving more than skin/2 between scheduled ones ({@link RebuildPolicy#SAFE}). */
     public long safetyRebuilds() { return safetyRebuilds; }
+
+    /**
+     * Scheduled rebuilds at which some particle had moved more than skin/2 since the previous
+     * build, so that pairs may have been missed in between ({@link RebuildPolicy#FIXED}; always
+     * 0 with {@link RebuildPolicy#SAFE}).
+     */
+    public long dangerousRebuilds() { return dangerousRebuilds; }
+
+    /** The rebuild policy. */
+    public RebuildPolicy policy() { return policy; }
 
     /** The current forces (live array, −∇E at the current positions once a step or energy call was made). */
     public double[] forces() {
@@ -152,9 +186,13 @@ public final class VelocityVerlet {
 
     private void refreshForces() {
         NeighborList list = evaluator.neighborList();
-        int before = list.rebuildCount();
-        potentialEnergy = evaluator.computeForces(forces);
-        if (list.rebuildCount() != before && steps > 0) safetyRebuilds++;
+        if (kernel != null && list.rebuildCount() > 0) {
+            potentialEnergy = kernel.energyAndForces(system, list, forces, null);
+        } else {
+            int before = list.rebuildCount();
+            potentialEnergy = evaluator.computeForces(forces);
+            if (list.rebuildCount() != before && steps > 0) safetyRebuilds++;
+        }
         forcesCurrent = true;
     }
 
@@ -182,7 +220,9 @@ public final class VelocityVerlet {
             }
             steps++;
             if (steps % rebuildEvery == 0) {
-                evaluator.neighborList().rebuild(system);
+                NeighborList list = evaluator.neighborList();
+                if (kernel != null && list.needsRebuild(system)) dangerousRebuilds++;
+                list.rebuild(system);
                 scheduledRebuilds++;
             }
             refreshForces();

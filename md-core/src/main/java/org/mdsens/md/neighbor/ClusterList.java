@@ -70,9 +70,11 @@ public final class ClusterList {
     private double[] boxHigh = new double[0];
     private double[] reachHigh = new double[0];       // per cluster: running max of box tops in its column
     private double[] reachLow = new double[0];        // per cluster: running min of box bottoms to the column's end
+    private double[] columnBox = new double[0];       // per column: low/high on axes 0 and 1
     private int[] columnOf = new int[0];
     private int[] fill = new int[0];
     private int[] candidates = new int[64];
+    private double[] candidateBox = new double[6 * 64];   // per candidate: shifted low/high on each axis
 
     ClusterList() { }
 
@@ -361,6 +363,22 @@ public final class ClusterList {
                 }
             }
         }
+        // exact bounding box of each column on its two grid axes (for a quick reject of whole columns)
+        if (columnBox.length < 4 * columns) columnBox = new double[4 * columns];
+        for (int c = 0; c < columns; c++) {
+            double lo0 = Double.POSITIVE_INFINITY, hi0 = Double.NEGATIVE_INFINITY;
+            double lo1 = Double.POSITIVE_INFINITY, hi1 = Double.NEGATIVE_INFINITY;
+            for (int k = columnClusters[c]; k < columnClusters[c + 1]; k++) {
+                lo0 = Math.min(lo0, boxLow[3 * k]);
+                hi0 = Math.max(hi0, boxHigh[3 * k]);
+                lo1 = Math.min(lo1, boxLow[3 * k + 1]);
+                hi1 = Math.max(hi1, boxHigh[3 * k + 1]);
+            }
+            columnBox[4 * c] = lo0;
+            columnBox[4 * c + 1] = hi0;
+            columnBox[4 * c + 2] = lo1;
+            columnBox[4 * c + 3] = hi1;
+        }
         // monotone search keys along the sort axis inside each column (the key sort is exact only up
         // to a quantum, so tops and bottoms are made monotone by running extrema)
         for (int c = 0; c < columns; c++) {
@@ -408,7 +426,21 @@ public final class ClusterList {
                         int other = d == 3 ? t0 * nc1 + t1 : t0;
                         int first = columnClusters[other], last = columnClusters[other + 1];
                         if (first == last) continue;
-                        for (int m2 = periodicSort ? -1 : 0; m2 <= (periodicSort ? 1 : 0); m2++) {
+                        // reject the whole column when its box is out of range on the grid axes
+                        double s0 = periodic0 ? m0 * length[0] : 0.0;
+                        double g0 = Math.max(0.0, Math.max(columnBox[4 * other] + s0 - boxHigh[3 * k],
+                                boxLow[3 * k] - columnBox[4 * other + 1] - s0));
+                        double g1 = 0;
+                        if (d == 3) {
+                            double s1 = periodic1 ? m1 * length[1] : 0.0;
+                            g1 = Math.max(0.0, Math.max(columnBox[4 * other + 2] + s1 - boxHigh[3 * k + 1],
+                                    boxLow[3 * k + 1] - columnBox[4 * other + 3] - s1));
+                        }
+                        if (g0 * g0 + g1 * g1 >= range2) continue;
+                        // images along the sort axis: below only if the cluster reaches below 0, above only past L
+                        int m2From = periodicSort && kLow - range < 0 ? -1 : 0;
+                        int m2To = periodicSort && kHigh + range > sortLength ? 1 : 0;
+                        for (int m2 = m2From; m2 <= m2To; m2++) {
                             double shiftSort = m2 * sortLength;
                             // first cluster whose shifted top reaches kLow - range (tops ascend in a column)
                             int lo = first, hi = last;
@@ -429,8 +461,14 @@ public final class ClusterList {
                                     g2 += gap * gap;
                                 }
                                 if (g2 < range2) {
-                                    if (found == candidates.length) candidates = Arrays.copyOf(candidates, 2 * found);
-                                    candidates[found++] = (q << SHIFT_BITS) | code;
+                                    if (found == candidates.length) growCandidates();
+                                    candidates[found] = (q << SHIFT_BITS) | code;
+                                    for (int a = 0; a < 3; a++) {
+                                        double sh = shifts[3 * code + a];
+                                        candidateBox[6 * found + 2 * a] = boxLow[3 * q + a] + sh;
+                                        candidateBox[6 * found + 2 * a + 1] = boxHigh[3 * q + a] + sh;
+                                    }
+                                    found++;
                                 }
                             }
                         }
@@ -443,14 +481,16 @@ public final class ClusterList {
                         entries = Arrays.copyOf(entries, Math.max(entries.length + entries.length / 4, count + found));
                     }
                     double p0 = slotCoordinate[3 * q], p1 = slotCoordinate[3 * q + 1], p2 = slotCoordinate[3 * q + 2];
+                    final double[] cb = candidateBox;
+                    final int[] cand = candidates;
+                    final int[] ent = entries;
                     for (int t = 0; t < found; t++) {
-                        int e = candidates[t];
-                        int j = e >>> SHIFT_BITS;
-                        int code = e & SHIFT_MASK;
-                        double g0 = gap(p0, boxLow[3 * j] + shifts[3 * code], boxHigh[3 * j] + shifts[3 * code]);
-                        double g1 = gap(p1, boxLow[3 * j + 1] + shifts[3 * code + 1], boxHigh[3 * j + 1] + shifts[3 * code + 1]);
-                        double g2 = gap(p2, boxLow[3 * j + 2] + shifts[3 * code + 2], boxHigh[3 * j + 2] + shifts[3 * code + 2]);
-                        if (g0 * g0 + g1 * g1 + g2 * g2 < range2) entries[count++] = e;
+                        int o = 6 * t;
+                        double g0 = Math.max(0.0, Math.max(cb[o] - p0, p0 - cb[o + 1]));
+                        double g1 = Math.max(0.0, Math.max(cb[o + 2] - p1, p1 - cb[o + 3]));
+                        double g2 = Math.max(0.0, Math.max(cb[o + 4] - p2, p2 - cb[o + 5]));
+                        ent[count] = cand[t];
+                        count += g0 * g0 + g1 * g1 + g2 * g2 < range2 ? 1 : 0;
                     }
                 }
             }
@@ -458,7 +498,8 @@ public final class ClusterList {
         rowOffsets[slots] = count;
     }
 
-    private static double gap(double p, double low, double high) {
-        return Math.max(0.0, Math.max(low - p, p - high));
+    private void growCandidates() {
+        candidates = Arrays.copyOf(candidates, 2 * candidates.length);
+        candidateBox = Arrays.copyOf(candidateBox, 6 * candidates.length);
     }
 }

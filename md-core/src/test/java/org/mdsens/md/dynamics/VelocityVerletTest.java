@@ -13,6 +13,7 @@ import org.mdsens.md.build.Lattices;
 import org.mdsens.md.kernel.ScalarKernelProvider;
 import org.mdsens.md.model.EnergyEvaluator;
 import org.mdsens.md.model.EnergyModel;
+import org.mdsens.md.model.TestSystems;
 import org.mdsens.md.potential.LennardJones;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.system.ParticleSystem;
@@ -103,6 +104,32 @@ class VelocityVerletTest {
     }
 
     @Test
+    void fixedPolicyRebuildsOnScheduleOnlyAndCountsDangerousBuildsSeed3() {
+        EnergyEvaluator ev = fcc(3, new double[] {1.0, 1.0});
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 50, RebuildPolicy.FIXED);
+        vv.createVelocities(3.0, 3);
+        vv.run(200);
+        assertEquals(4, vv.scheduledRebuilds());
+        assertEquals(0, vv.safetyRebuilds());
+        assertEquals(1 + 4, ev.neighborList().rebuildCount());
+        assertTrue(vv.dangerousRebuilds() > 0, "hot particles cross skin/2 within 50 steps");
+    }
+
+    @Test
+    void fixedAndSafePoliciesAgreeBitwiseWhenNoSafetyRebuildIsNeededSeed4() {
+        double[][] end = new double[2][];
+        for (RebuildPolicy policy : RebuildPolicy.values()) {
+            EnergyEvaluator ev = fcc(4, new double[] {1.0, 2.0});
+            VelocityVerlet vv = new VelocityVerlet(ev, 0.004, 5, policy);
+            vv.createVelocities(0.3, 4);
+            vv.run(60);
+            assertEquals(0, vv.safetyRebuilds() + vv.dangerousRebuilds(), policy.toString());
+            end[policy.ordinal()] = ev.system().positions().clone();
+        }
+        assertArrayEquals(end[0], end[1]);
+    }
+
+    @Test
     void invalidArgumentsAreRejected() {
         EnergyEvaluator ev = fcc(1, new double[] {1, 1});
         assertThrows(IllegalArgumentException.class, () -> new VelocityVerlet(ev, 0, 20));
@@ -111,5 +138,11 @@ class VelocityVerletTest {
         assertThrows(IllegalArgumentException.class, () -> vv.setVelocities(new double[3]));
         assertThrows(IllegalArgumentException.class, () -> vv.createVelocities(-1, 1));
         assertThrows(IllegalArgumentException.class, () -> vv.run(-1));
+        ParticleSystem s = ev.system();
+        EnergyEvaluator bonded = new EnergyEvaluator(s, new EnergyModel(ev.model().pair(), TestSystems.bonds(2, s, 1.2)),
+                ScalarKernelProvider.INSTANCE, 0.3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new VelocityVerlet(bonded, 0.005, 20, RebuildPolicy.FIXED));
+        assertTrue(e.getMessage().contains("pair-only"), e.getMessage());
     }
 }

@@ -9,40 +9,39 @@ import java.util.Arrays;
  * <p><b>Slots.</b> Particles are sorted spatially at build: into columns (a grid over the first
  * d−1 axes whose cells hold about {@link #width()} particles per unit of the last axis), and
  * along the last axis inside each column. Each column is padded to a multiple of {@code width}
- * with empty slots, and every run of {@code width} consecutive slots is a <i>cluster</i>. So slot
- * s holds particle {@code slotParticle()[s]} (−1 for padding) and particle p sits in slot
- * {@code particleSlot()[p]}; this permutation is internal to kernels: every public array of
- * {@link NeighborList} stays in input order.
+ * with empty slots, and every run of {@code width} consecutive slots is a <i>cluster</i>. The
+ * first {@link #primarySlotCount()} slots hold every particle once: slot s holds particle
+ * {@code slotParticle()[s]} (−1 for padding) and particle p sits in slot
+ * {@code particleSlot()[p]}. After them come <i>image clusters</i>: copies of primary clusters
+ * displaced by a periodic lattice vector, for the neighbors across a periodic face, so that
+ * kernels never apply a minimum image. This permutation is internal to kernels: every public
+ * array of {@link NeighborList} stays in input order.
  *
  * <p><b>Coordinates.</b> At build each particle's periodic image offset (a multiple of L per
  * periodic axis, so that the particle lies in [0, L)) is recorded; {@link #loadPositions} writes
- * x − offset per slot into structure-of-arrays buffers, so coordinates stay within the cell up to
- * the motion since the build, whatever wrapping the caller does or does not apply. Padding slots
- * get {@link #PADDING_COORDINATE} on every axis, far from everything, so a kernel's cutoff test
- * excludes them; the z buffer of a 2D system is all zeros.
+ * x − offset per slot (plus the lattice vector for image slots) into structure-of-arrays
+ * buffers, so coordinates stay within reach of the build whatever wrapping the caller does or
+ * does not apply. Padding slots get {@link #PADDING_COORDINATE} on every axis, far from
+ * everything, so a kernel's cutoff test excludes them; the z buffer of a 2D system is all zeros.
  *
- * <p><b>Rows.</b> The row of slot s, {@code entries()[rowOffsets()[s] .. rowOffsets()[s+1])},
- * lists every (cluster, image) whose bounding box at the build lay closer than cutoff + skin to
- * the particle in slot s (empty rows for padding). Entry e packs the cluster index
- * {@code e >>> }{@value #SHIFT_BITS} (its first slot is that times the width) and an image code
- * {@code e & }{@value #SHIFT_MASK}: the displacement to add to the cluster's coordinates is
- * {@code shifts()[3·code + a]} on axis a (0 on open axes). Rows contain the particle's own
- * cluster, self included: kernels exclude r = 0. Because each particle moved at most skin/2
- * since the build and every periodic length is at least 2·(cutoff + skin), every pair closer than
- * the cutoff now appears in exactly one entry of each of its two rows (a full list), under the
+ * <p><b>Rows.</b> The row of primary slot s, {@code entries()[rowOffsets()[s] .. rowOffsets()[s+1])},
+ * lists the first slot of every cluster (primary or image) whose bounding box at the build lay
+ * closer than cutoff + skin to the particle in slot s (empty rows for padding). Rows contain the
+ * particle's own cluster, self included: kernels exclude r = 0. Because each particle moved at
+ * most skin/2 since the build and every periodic length is at least 2·(cutoff + skin), every pair
+ * closer than the cutoff now appears exactly once in each of its two rows (a full list), in the
  * image that realizes the minimum distance; other images in a row are farther than the cutoff.
- * The rows are a deterministic function of the build positions (same positions, same rows).
+ * The rows are a deterministic function of the build positions.
  *
- * <p>Owned by its neighbor list, rebuilt in place (arrays reused and replaced as sizes grow):
+ * <p>Owned by its neighbor list, rebuilt in place (arrays reused, and replaced as sizes grow):
  * read the arrays after {@link NeighborList#clusters(int)} and do not modify them. Mutable, one
  * per thread.
  */
 public final class ClusterList {
 
-    /** Bits of an entry that hold the image code. */
-    public static final int SHIFT_BITS = 5;
-    /** Mask of the image code in an entry. */
-    public static final int SHIFT_MASK = (1 << SHIFT_BITS) - 1;
+    private static final int SHIFT_BITS = 5;
+    private static final int SHIFT_MASK = (1 << SHIFT_BITS) - 1;
+    private static final int NO_SHIFT = 13;            // image code of the zero displacement
     /** Coordinate written to padding slots on every axis. */
     public static final double PADDING_COORDINATE = 1e100;
 
@@ -50,6 +49,7 @@ public final class ClusterList {
     private int dimension;
     private int particles;
     private int slots;
+    private int primarySlots;
     private int version;
     private int[] slotParticle = new int[0];
     private int[] particleSlot = new int[0];
@@ -74,6 +74,8 @@ public final class ClusterList {
     private int[] columnOf = new int[0];
     private int[] fill = new int[0];
     private int[] candidates = new int[64];
+    private int[] imageOf = new int[0];              // per primary cluster and code: image cluster, or -1
+    private int[] imageKeys = new int[16];           // the imageOf entries set in this build
     private double[] candidateBox = new double[6 * 64];   // per candidate: shifted low/high on each axis
 
     ClusterList() { }
@@ -87,36 +89,37 @@ public final class ClusterList {
     /** Number of particles N. */
     public int particleCount() { return particles; }
 
-    /** Number of slots (a multiple of the width, at least N). */
+    /** Number of slots, primary and image (a multiple of the width); buffers need this length. */
     public int slotCount() { return slots; }
 
-    /** Number of clusters, {@link #slotCount()} / {@link #width()}. */
+    /** Number of primary slots (a multiple of the width, at least N): the slots that have rows. */
+    public int primarySlotCount() { return primarySlots; }
+
+    /** Number of clusters, primary and image: {@link #slotCount()} / {@link #width()}. */
     public int clusterCount() { return width == 0 ? 0 : slots / width; }
 
     /** Increases at every build (kernels key derived per-slot data on it). */
     public int version() { return version; }
 
-    /** Particle per slot (−1 for padding), length {@link #slotCount()}. */
+    /** Particle per slot (−1 for padding; image slots repeat their primary's particle), length ≥ {@link #slotCount()}. */
     public int[] slotParticle() { return slotParticle; }
 
     /** Slot per particle, length N. */
     public int[] particleSlot() { return particleSlot; }
 
-    /** Row offsets per slot, length {@link #slotCount()} + 1. */
+    /** Row offsets per primary slot, length ≥ {@link #primarySlotCount()} + 1. */
     public int[] rowOffsets() { return rowOffsets; }
 
-    /** Packed entries (cluster &lt;&lt; {@value #SHIFT_BITS} | image code), length {@link #entryCount()} or more. */
+    /** Entries: the first slot of a cluster; length ≥ {@link #entryCount()}. */
     public int[] entries() { return entries; }
 
     /** Number of entries in all rows. */
-    public int entryCount() { return rowOffsets[slots]; }
-
-    /** Image displacement table: {@code shifts()[3·code + a]}, 27 codes, added to the cluster's coordinates. */
-    public double[] shifts() { return shifts; }
+    public int entryCount() { return rowOffsets[primarySlots]; }
 
     /**
-     * Writes slot-ordered coordinates: {@code xs[s]} = x_p − offset_p on axis 0 for p in slot s
-     * (likewise ys, zs); padding slots get {@link #PADDING_COORDINATE}; zs is all 0 in 2D.
+     * Writes slot-ordered coordinates: {@code xs[s]} = x_p − offset_s on axis 0 for p in slot s
+     * (likewise ys, zs), offset_s being the particle's image offset, less the lattice vector of
+     * an image slot; padding slots get {@link #PADDING_COORDINATE}; zs is all 0 in 2D.
      * Buffers have length ≥ {@link #slotCount()}; {@code positions} is xyz-interleaved, length d·N.
      */
     public void loadPositions(double[] positions, double[] xs, double[] ys, double[] zs) {
@@ -139,8 +142,8 @@ public final class ClusterList {
     }
 
     /**
-     * Writes a per-particle vector (xyz-interleaved, length d·N) in slot order; padding slots and
-     * the z buffer of a 2D system get 0.
+     * Writes a per-particle vector (xyz-interleaved, length d·N) in slot order (image slots repeat
+     * their particle's value); padding slots and the z buffer of a 2D system get 0.
      */
     public void loadVectors(double[] v, double[] vx, double[] vy, double[] vz) {
         final int d = dimension;
@@ -312,12 +315,15 @@ public final class ClusterList {
         }
         columnClusters[columns] = total / width;
         slots = total;
+        primarySlots = total;
         if (slotParticle.length < total) {
-            int cap = total + total / 8 + width;
+            int cap = total + total / 2 + width;
             slotParticle = new int[cap];
             slotOffset = new double[3 * cap];
-            slotCoordinate = new double[3 * cap];
-            rowOffsets = new int[cap + 1];
+        }
+        if (slotCoordinate.length < 3 * total) {
+            slotCoordinate = new double[3 * total + 3 * width];
+            rowOffsets = new int[total + width + 1];
         }
         if (particleSlot.length != n) particleSlot = new int[n];
         int s = 0;
@@ -399,6 +405,11 @@ public final class ClusterList {
             for (int a = 0; a < 3; a++) shifts[3 * code + a] = a < d && length[a] > 0 ? m[a] * length[a] : 0.0;
         }
         // 7. rows: candidates per i-cluster (box against box), then per particle (point against box)
+        if (imageOf.length < 27 * clusters) {
+            imageOf = new int[27 * clusters];
+            Arrays.fill(imageOf, -1);
+        }
+        int images = 0;
         if (entries.length == 0) entries = new int[Math.max(64, 36 * n)];
         int count = 0;
         int reach0 = columnWidth[0] > 0 ? (int) Math.ceil(range / columnWidth[0]) : 0;
@@ -462,7 +473,17 @@ public final class ClusterList {
                                 }
                                 if (g2 < range2) {
                                     if (found == candidates.length) growCandidates();
-                                    candidates[found] = (q << SHIFT_BITS) | code;
+                                    int target = q;
+                                    if (code != NO_SHIFT) {
+                                        target = imageOf[27 * q + code];
+                                        if (target < 0) {
+                                            target = addImage(q, code);
+                                            imageOf[27 * q + code] = target;
+                                            if (images == imageKeys.length) imageKeys = Arrays.copyOf(imageKeys, 2 * images);
+                                            imageKeys[images++] = 27 * q + code;
+                                        }
+                                    }
+                                    candidates[found] = target * width;
                                     for (int a = 0; a < 3; a++) {
                                         double sh = shifts[3 * code + a];
                                         candidateBox[6 * found + 2 * a] = boxLow[3 * q + a] + sh;
@@ -495,7 +516,25 @@ public final class ClusterList {
                 }
             }
         }
-        rowOffsets[slots] = count;
+        rowOffsets[primarySlots] = count;
+        for (int t = 0; t < images; t++) imageOf[imageKeys[t]] = -1;
+    }
+
+    /** Appends an image of primary cluster k displaced by the lattice vector of {@code code}; returns its index. */
+    private int addImage(int k, int code) {
+        int first = slots;
+        if (slotParticle.length < first + width) {
+            int cap = first + first / 4 + width;
+            slotParticle = Arrays.copyOf(slotParticle, cap);
+            slotOffset = Arrays.copyOf(slotOffset, 3 * cap);
+        }
+        for (int l = 0; l < width; l++) {
+            int src = k * width + l, dst = first + l;
+            slotParticle[dst] = slotParticle[src];
+            for (int a = 0; a < 3; a++) slotOffset[3 * dst + a] = slotOffset[3 * src + a] - shifts[3 * code + a];
+        }
+        slots += width;
+        return first / width;
     }
 
     private void growCandidates() {

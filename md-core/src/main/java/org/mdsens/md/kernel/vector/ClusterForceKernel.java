@@ -11,7 +11,7 @@ import org.mdsens.md.system.ParticleSystem;
 /**
  * The Vector API force kernel: full-list sums over the {@link ClusterList} layout of the
  * neighbor list (each particle against clusters of {@link Lanes#WIDTH} spatially sorted
- * particles, contiguous loads, no gathers, the image shift applied per entry), with the
+ * particles and their periodic images: contiguous loads, no gathers, no minimum image), with the
  * arithmetic of a {@link PairForm}. Each particle's sum is independent of the others, so the
  * work splits into fixed blocks of {@value #BLOCK} slots; energies and virials are summed per
  * block with compensation and the blocks reduced in block order, so results are bitwise the same
@@ -63,13 +63,13 @@ final class ClusterForceKernel implements ForceKernel {
                     + system.dimension() + "D, got " + cl.particleCount() + " in " + cl.dimension() + "D");
         }
         frame.bind(cl, system.species());
-        int count = (frame.slots + BLOCK - 1) / BLOCK;
+        int count = (frame.primarySlots + BLOCK - 1) / BLOCK;
         if (sums.length < 2 * count) sums = new double[2 * count];
         return count;
     }
 
     private void run(int b) {
-        int from = b * BLOCK, to = Math.min(frame.slots, from + BLOCK);
+        int from = b * BLOCK, to = Math.min(frame.primarySlots, from + BLOCK);
         if (hessian) current.hessian(frame, from, to); else current.forces(frame, from, to, sums, b);
     }
 
@@ -96,6 +96,7 @@ final class ClusterForceKernel implements ForceKernel {
         int count = bind(system, list);
         ClusterList cl = list.clusters(Lanes.WIDTH);
         cl.loadPositions(system.positions(), frame.xs, frame.ys, frame.zs);
+        frame.virial = virial != null;
         execute(form, false, count);
         cl.storeVectors(frame.fx, frame.fy, frame.fz, 1.0, forces, 0, system.size());
         if (virial != null) virial[0] = 0.5 * total(count, 1);

@@ -20,8 +20,10 @@ final class Frame {
     double[] speciesLanes = new double[0];
     int[] rows;
     int[] entries;
-    double[] shifts;
-    int slots;
+    /** All slots (buffer length), and the primary slots, which have rows. */
+    int slots, primarySlots;
+    /** Whether force loops accumulate the virial (skipped when the caller does not ask for it). */
+    boolean virial;
 
     private ClusterList bound;
     private int boundVersion = -1;
@@ -43,9 +45,9 @@ final class Frame {
             boundVersion = -1;
         }
         slots = n;
+        primarySlots = list.primarySlotCount();
         rows = list.rowOffsets();
         entries = list.entries();
-        shifts = list.shifts();
         if (list != bound || list.version() != boundVersion) {
             int[] sp = list.slotParticle();
             for (int s = 0; s < n; s++) {

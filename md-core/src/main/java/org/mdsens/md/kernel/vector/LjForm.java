@@ -5,7 +5,6 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.mdsens.md.neighbor.ClusterList;
 import org.mdsens.md.potential.LennardJones;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.potential.Wca;
@@ -148,12 +147,11 @@ final class LjForm extends PairForm {
 
     private static void forcesPlain(Frame f, LjForm t, int from, int to, double[] sums, int block) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, fx = f.fx, fy = f.fy, fz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] tc12 = t.c12, tc6 = t.c6, toff = t.offset, trc2 = t.cutoff2;
         final int ns = t.species;
-        final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
+        final boolean mixed = ns > 1, virial = f.virial;
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -168,14 +166,14 @@ final class LjForm extends PairForm {
             final double a12 = tc12[row], b12 = tc12[alt], a6 = tc6[row], b6 = tc6[alt];
             final double aOff = toff[row], bOff = toff[alt], aRc = trc2[row], bRc = trc2[alt];
             final double xi = xs[i], yi = ys[i], zi = zs[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax, ae = ax, av = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 DoubleVector c12, c6, off, rc2;
                 if (mixed) {
@@ -202,7 +200,7 @@ final class LjForm extends PairForm {
                 ay = c.fma(dy, ay);
                 az = c.fma(dz, az);
                 ae = ae.add(phi);
-                av = c.fma(r2, av);
+                if (virial) av = c.fma(r2, av);
             }
             fx[i] = ax.reduceLanes(VectorOperators.ADD);
             fy[i] = ay.reduceLanes(VectorOperators.ADD);
@@ -222,12 +220,11 @@ final class LjForm extends PairForm {
 
     private static void forcesSwitched(Frame f, LjForm t, int from, int to, double[] sums, int block) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, fx = f.fx, fy = f.fy, fz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] tc12 = t.c12, tc6 = t.c6, toff = t.offset, trc2 = t.cutoff2, ton = t.switchOn, tiw = t.invWidth;
         final int ns = t.species;
-        final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
+        final boolean mixed = ns > 1, virial = f.virial;
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -243,14 +240,14 @@ final class LjForm extends PairForm {
             final double aOff = toff[row], bOff = toff[alt], aRc = trc2[row], bRc = trc2[alt];
             final double aOn = ton[row], bOn = ton[alt], aIw = tiw[row], bIw = tiw[alt];
             final double xi = xs[i], yi = ys[i], zi = zs[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax, ae = ax, av = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 DoubleVector c12, c6, off, rc2, on, iw;
                 if (mixed) {
@@ -291,7 +288,7 @@ final class LjForm extends PairForm {
                 ay = c.fma(dy, ay);
                 az = c.fma(dz, az);
                 ae = ae.add(phi);
-                av = c.fma(r2, av);
+                if (virial) av = c.fma(r2, av);
             }
             fx[i] = ax.reduceLanes(VectorOperators.ADD);
             fy[i] = ay.reduceLanes(VectorOperators.ADD);
@@ -311,12 +308,11 @@ final class LjForm extends PairForm {
 
     private static void hessianPlain(Frame f, LjForm t, int from, int to) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, vx = f.vx, vy = f.vy, vz = f.vz, ox = f.fx, oy = f.fy, oz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] tc12 = t.c12, tc6 = t.c6, trc2 = t.cutoff2;
         final int ns = t.species;
         final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -329,14 +325,14 @@ final class LjForm extends PairForm {
             final int alt = mixed ? row + 1 : row;
             final double a12 = tc12[row], b12 = tc12[alt], a6 = tc6[row], b6 = tc6[alt], aRc = trc2[row], bRc = trc2[alt];
             final double xi = xs[i], yi = ys[i], zi = zs[i], vxi = vx[i], vyi = vy[i], vzi = vz[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 DoubleVector c12, c6, rc2;
                 if (mixed) {
@@ -373,12 +369,11 @@ final class LjForm extends PairForm {
 
     private static void hessianSwitched(Frame f, LjForm t, int from, int to) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, vx = f.vx, vy = f.vy, vz = f.vz, ox = f.fx, oy = f.fy, oz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] tc12 = t.c12, tc6 = t.c6, trc2 = t.cutoff2, ton = t.switchOn, tiw = t.invWidth;
         final int ns = t.species;
         final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -392,14 +387,14 @@ final class LjForm extends PairForm {
             final double a12 = tc12[row], b12 = tc12[alt], a6 = tc6[row], b6 = tc6[alt], aRc = trc2[row], bRc = trc2[alt];
             final double aOn = ton[row], bOn = ton[alt], aIw = tiw[row], bIw = tiw[alt];
             final double xi = xs[i], yi = ys[i], zi = zs[i], vxi = vx[i], vyi = vy[i], vzi = vz[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 DoubleVector c12, c6, rc2, on, iw;
                 if (mixed) {

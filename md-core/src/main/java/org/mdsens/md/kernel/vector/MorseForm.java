@@ -5,7 +5,6 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.mdsens.md.neighbor.ClusterList;
 import org.mdsens.md.potential.Morse;
 import org.mdsens.md.potential.PairPotential;
 
@@ -107,12 +106,11 @@ final class MorseForm extends PairForm {
 
     private static void forceLoop(Frame f, MorseForm t, int from, int to, double[] sums, int block) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, fx = f.fx, fy = f.fy, fz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] trc2 = t.cutoff2, teps = t.eps, tr0 = t.r0s, ta = t.as, toff = t.offset, tfs = t.forceScale;
         final int ns = t.species;
-        final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
+        final boolean mixed = ns > 1, virial = f.virial;
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -125,14 +123,14 @@ final class MorseForm extends PairForm {
             final int row = sp[i] * ns;
             final int alt = mixed ? row + 1 : row;
             final double xi = xs[i], yi = ys[i], zi = zs[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax, ae = ax, av = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 VectorMask<Double> other = mixed
                         ? DoubleVector.fromArray(SP, lanes, j).compare(VectorOperators.NE, 0.0)
@@ -154,7 +152,7 @@ final class MorseForm extends PairForm {
                 ay = c.fma(dy, ay);
                 az = c.fma(dz, az);
                 ae = ae.add(phi);
-                av = c.fma(r2, av);
+                if (virial) av = c.fma(r2, av);
             }
             fx[i] = ax.reduceLanes(VectorOperators.ADD);
             fy[i] = ay.reduceLanes(VectorOperators.ADD);
@@ -174,13 +172,12 @@ final class MorseForm extends PairForm {
 
     private static void derivativeLoop(Frame f, MorseForm t, int from, int to, double[] sums, int block) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, fx = f.fx, fy = f.fy, fz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] trc2 = t.cutoff2, tr0 = t.r0s, ta = t.as, toff = t.offset;
         final double[] tA = t.dA, tB = t.dB, tC = t.dC, tE = t.dE, tK = t.dK, tL = t.dL;
         final int ns = t.species;
         final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
         double e = 0, ec = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -193,14 +190,14 @@ final class MorseForm extends PairForm {
             final int row = sp[i] * ns;
             final int alt = mixed ? row + 1 : row;
             final double xi = xs[i], yi = ys[i], zi = zs[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax, ae = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 VectorMask<Double> other = mixed
                         ? DoubleVector.fromArray(SP, lanes, j).compare(VectorOperators.NE, 0.0)
@@ -247,12 +244,11 @@ final class MorseForm extends PairForm {
     @Override
     void hessian(Frame f, int from, int to) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, vx = f.vx, vy = f.vy, vz = f.vz, ox = f.fx, oy = f.fy, oz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] trc2 = cutoff2, tr0 = r0s, ta = as, tfs = forceScale, tcs = curvatureScale;
         final int ns = species;
         final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -264,14 +260,14 @@ final class MorseForm extends PairForm {
             final int row = sp[i] * ns;
             final int alt = mixed ? row + 1 : row;
             final double xi = xs[i], yi = ys[i], zi = zs[i], vxi = vx[i], vyi = vy[i], vzi = vz[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 VectorMask<Double> other = mixed
                         ? DoubleVector.fromArray(SP, lanes, j).compare(VectorOperators.NE, 0.0)

@@ -24,8 +24,9 @@ abstract class PairForm {
 
     /**
      * For slots [from, to): {@code fx/fy/fz[i]} = Σ_j c r_ij with c = −φ'(r)/r (the pair force on
-     * i); {@code sums[2b]} = Σ_i Σ_j φ(r_ij) and {@code sums[2b+1]} = Σ_i Σ_j c r² (each pair
-     * twice: the caller halves), accumulated row by row in slot order with compensation.
+     * i); {@code sums[2b]} = Σ_i Σ_j φ(r_ij) and, when {@code f.virial}, {@code sums[2b+1]} =
+     * Σ_i Σ_j c r² (each pair twice: the caller halves), accumulated row by row in slot order with
+     * compensation.
      */
     abstract void forces(Frame f, int from, int to, double[] sums, int b);
 

@@ -5,7 +5,6 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.mdsens.md.neighbor.ClusterList;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.potential.SoftSphere;
 
@@ -113,13 +112,12 @@ final class SoftSphereForm extends PairForm {
 
     private static void forceLoop(Frame f, SoftSphereForm t, int from, int to, double[] sums, int block) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, fx = f.fx, fy = f.fy, fz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] trc2 = t.cutoff2, tis = t.invSigma, tes = t.energyScale, tfs = t.forceScale;
         final int ns = t.species, mode = t.mode;
         final double alpha = t.alpha;
-        final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
+        final boolean mixed = ns > 1, virial = f.virial;
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -134,14 +132,14 @@ final class SoftSphereForm extends PairForm {
             final double aRc = trc2[row], bRc = trc2[alt], aIs = tis[row], bIs = tis[alt];
             final double aEs = tes[row], bEs = tes[alt], aFs = tfs[row], bFs = tfs[alt];
             final double xi = xs[i], yi = ys[i], zi = zs[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax, ae = ax, av = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 DoubleVector rc2, is, es, fs;
                 if (mixed) {
@@ -169,7 +167,7 @@ final class SoftSphereForm extends PairForm {
                 ay = c.fma(dy, ay);
                 az = c.fma(dz, az);
                 ae = ae.add(phi);
-                av = c.fma(r2, av);
+                if (virial) av = c.fma(r2, av);
             }
             fx[i] = ax.reduceLanes(VectorOperators.ADD);
             fy[i] = ay.reduceLanes(VectorOperators.ADD);
@@ -189,14 +187,13 @@ final class SoftSphereForm extends PairForm {
 
     private static void derivativeLoop(Frame f, SoftSphereForm t, int from, int to, double[] sums, int block) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, fx = f.fx, fy = f.fy, fz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] trc2 = t.cutoff2, tis = t.invSigma, tk1 = t.k1, tk2 = t.k2, tk3 = t.k3, tk4 = t.k4, tm1 = t.m1,
                 tm0 = t.m0;
         final int ns = t.species, mode = t.mode;
         final double alpha = t.alpha, invAlpha = 1 / t.alpha;
         final boolean mixed = ns > 1, log = t.logarithm;
-        final int w = Lanes.WIDTH;
         double e = 0, ec = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -209,14 +206,14 @@ final class SoftSphereForm extends PairForm {
             final int row = sp[i] * ns;
             final int alt = mixed ? row + 1 : row;
             final double xi = xs[i], yi = ys[i], zi = zs[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax, ae = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 VectorMask<Double> other = mixed
                         ? DoubleVector.fromArray(SP, lanes, j).compare(VectorOperators.NE, 0.0)
@@ -267,13 +264,12 @@ final class SoftSphereForm extends PairForm {
     @Override
     void hessian(Frame f, int from, int to) {
         final double[] xs = f.xs, ys = f.ys, zs = f.zs, vx = f.vx, vy = f.vy, vz = f.vz, ox = f.fx, oy = f.fy, oz = f.fz;
-        final double[] sh = f.shifts, lanes = f.speciesLanes;
+        final double[] lanes = f.speciesLanes;
         final int[] rows = f.rows, ent = f.entries, sp = f.species;
         final double[] trc2 = cutoff2, tis = invSigma, tfs = forceScale, tcs = curvatureScale;
         final int ns = species, md = mode;
         final double al = alpha;
         final boolean mixed = ns > 1;
-        final int w = Lanes.WIDTH;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -287,14 +283,14 @@ final class SoftSphereForm extends PairForm {
             final double aRc = trc2[row], bRc = trc2[alt], aIs = tis[row], bIs = tis[alt];
             final double aFs = tfs[row], bFs = tfs[alt], aCs = tcs[row], bCs = tcs[alt];
             final double xi = xs[i], yi = ys[i], zi = zs[i], vxi = vx[i], vyi = vy[i], vzi = vz[i];
+            final DoubleVector xv = DoubleVector.broadcast(SP, xi), yv = DoubleVector.broadcast(SP, yi),
+                    zv = DoubleVector.broadcast(SP, zi);
             DoubleVector ax = DoubleVector.zero(SP), ay = ax, az = ax;
             for (int q = start; q < end; q++) {
-                final int en = ent[q];
-                final int j = (en >>> ClusterList.SHIFT_BITS) * w;
-                final int code = 3 * (en & ClusterList.SHIFT_MASK);
-                DoubleVector dx = DoubleVector.broadcast(SP, xi - sh[code]).sub(DoubleVector.fromArray(SP, xs, j));
-                DoubleVector dy = DoubleVector.broadcast(SP, yi - sh[code + 1]).sub(DoubleVector.fromArray(SP, ys, j));
-                DoubleVector dz = DoubleVector.broadcast(SP, zi - sh[code + 2]).sub(DoubleVector.fromArray(SP, zs, j));
+                final int j = ent[q];
+                DoubleVector dx = xv.sub(DoubleVector.fromArray(SP, xs, j));
+                DoubleVector dy = yv.sub(DoubleVector.fromArray(SP, ys, j));
+                DoubleVector dz = zv.sub(DoubleVector.fromArray(SP, zs, j));
                 DoubleVector r2 = dz.fma(dz, dy.fma(dy, dx.mul(dx)));
                 DoubleVector rc2, is, fs, cs;
                 if (mixed) {

@@ -152,6 +152,7 @@ final class LjForm extends PairForm {
         final double[] tc12 = t.c12, tc6 = t.c6, toff = t.offset, trc2 = t.cutoff2;
         final int ns = t.species;
         final boolean mixed = ns > 1, virial = f.virial;
+        final double[] red = new double[Lanes.WIDTH];
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -202,14 +203,14 @@ final class LjForm extends PairForm {
                 ae = ae.add(phi);
                 if (virial) av = c.fma(r2, av);
             }
-            fx[i] = ax.reduceLanes(VectorOperators.ADD);
-            fy[i] = ay.reduceLanes(VectorOperators.ADD);
-            fz[i] = az.reduceLanes(VectorOperators.ADD);
-            double re = ae.reduceLanes(VectorOperators.ADD);
+            fx[i] = Lanes.sum(ax, red);
+            fy[i] = Lanes.sum(ay, red);
+            fz[i] = Lanes.sum(az, red);
+            double re = Lanes.sum(ae, red);
             double te = e + re;
             ec += Math.abs(e) >= Math.abs(re) ? (e - te) + re : (re - te) + e;
             e = te;
-            double rv = av.reduceLanes(VectorOperators.ADD);
+            double rv = Lanes.sum(av, red);
             double tv = vir + rv;
             vc += Math.abs(vir) >= Math.abs(rv) ? (vir - tv) + rv : (rv - tv) + vir;
             vir = tv;
@@ -225,6 +226,7 @@ final class LjForm extends PairForm {
         final double[] tc12 = t.c12, tc6 = t.c6, toff = t.offset, trc2 = t.cutoff2, ton = t.switchOn, tiw = t.invWidth;
         final int ns = t.species;
         final boolean mixed = ns > 1, virial = f.virial;
+        final double[] red = new double[Lanes.WIDTH];
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -290,14 +292,14 @@ final class LjForm extends PairForm {
                 ae = ae.add(phi);
                 if (virial) av = c.fma(r2, av);
             }
-            fx[i] = ax.reduceLanes(VectorOperators.ADD);
-            fy[i] = ay.reduceLanes(VectorOperators.ADD);
-            fz[i] = az.reduceLanes(VectorOperators.ADD);
-            double re = ae.reduceLanes(VectorOperators.ADD);
+            fx[i] = Lanes.sum(ax, red);
+            fy[i] = Lanes.sum(ay, red);
+            fz[i] = Lanes.sum(az, red);
+            double re = Lanes.sum(ae, red);
             double te = e + re;
             ec += Math.abs(e) >= Math.abs(re) ? (e - te) + re : (re - te) + e;
             e = te;
-            double rv = av.reduceLanes(VectorOperators.ADD);
+            double rv = Lanes.sum(av, red);
             double tv = vir + rv;
             vc += Math.abs(vir) >= Math.abs(rv) ? (vir - tv) + rv : (rv - tv) + vir;
             vir = tv;
@@ -313,6 +315,7 @@ final class LjForm extends PairForm {
         final double[] tc12 = t.c12, tc6 = t.c6, trc2 = t.cutoff2;
         final int ns = t.species;
         final boolean mixed = ns > 1;
+        final double[] red = new double[Lanes.WIDTH];
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -361,9 +364,9 @@ final class LjForm extends PairForm {
                 ay = fOverR.fma(uy, proj.fma(dy, ay));
                 az = fOverR.fma(uz, proj.fma(dz, az));
             }
-            ox[i] = ax.reduceLanes(VectorOperators.ADD);
-            oy[i] = ay.reduceLanes(VectorOperators.ADD);
-            oz[i] = az.reduceLanes(VectorOperators.ADD);
+            ox[i] = Lanes.sum(ax, red);
+            oy[i] = Lanes.sum(ay, red);
+            oz[i] = Lanes.sum(az, red);
         }
     }
 
@@ -374,6 +377,7 @@ final class LjForm extends PairForm {
         final double[] tc12 = t.c12, tc6 = t.c6, trc2 = t.cutoff2, ton = t.switchOn, tiw = t.invWidth;
         final int ns = t.species;
         final boolean mixed = ns > 1;
+        final double[] red = new double[Lanes.WIDTH];
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -442,9 +446,9 @@ final class LjForm extends PairForm {
                 ay = fOverR.fma(uy, proj.fma(dy, ay));
                 az = fOverR.fma(uz, proj.fma(dz, az));
             }
-            ox[i] = ax.reduceLanes(VectorOperators.ADD);
-            oy[i] = ay.reduceLanes(VectorOperators.ADD);
-            oz[i] = az.reduceLanes(VectorOperators.ADD);
+            ox[i] = Lanes.sum(ax, red);
+            oy[i] = Lanes.sum(ay, red);
+            oz[i] = Lanes.sum(az, red);
         }
     }
 }

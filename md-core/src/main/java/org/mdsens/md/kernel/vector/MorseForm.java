@@ -9,7 +9,7 @@ import org.mdsens.md.potential.Morse;
 import org.mdsens.md.potential.PairPotential;
 
 /**
- * Morse, φ(r) = ε e (e − 2) + offset with e = exp(−a(r − r₀)) for r &lt; r_c, φ' = 2aε e(1 − e),
+ * Morse, φ(r) = ε e (e − 2) + offset with e = exp(−a(r − r₀)) ({@link Lanes#exp}) for r &lt; r_c, φ' = 2aε e(1 − e),
  * φ'' = 2a²ε e(2e − 1); the offset is −φ(r_c) when shifted. Every pair parameter enters one pair
  * only, so a derivative form holds, per species pair, the coefficients of
  * ∂φ'/∂θ = A (e − e²) + B (2e² − e) + C x (2e² − e) and
@@ -111,6 +111,7 @@ final class MorseForm extends PairForm {
         final double[] trc2 = t.cutoff2, teps = t.eps, tr0 = t.r0s, ta = t.as, toff = t.offset, tfs = t.forceScale;
         final int ns = t.species;
         final boolean mixed = ns > 1, virial = f.virial;
+        final double[] red = new double[Lanes.WIDTH];
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -144,7 +145,7 @@ final class MorseForm extends PairForm {
                 VectorMask<Double> in = r2.compare(VectorOperators.LT, rc2).and(r2.compare(VectorOperators.GT, 0.0));
                 DoubleVector zero = DoubleVector.zero(SP);
                 DoubleVector r = r2.lanewise(VectorOperators.SQRT);
-                DoubleVector ex = a.mul(r0.sub(r)).lanewise(VectorOperators.EXP);
+                DoubleVector ex = Lanes.exp(a.mul(r0.sub(r)));
                 DoubleVector one = DoubleVector.broadcast(SP, 1.0);
                 DoubleVector c = zero.blend(fs.mul(ex).mul(ex.sub(one)).div(r), in);              // −φ'/r
                 DoubleVector phi = zero.blend(ep.mul(ex).mul(ex.sub(2.0)).add(off), in);
@@ -154,14 +155,14 @@ final class MorseForm extends PairForm {
                 ae = ae.add(phi);
                 if (virial) av = c.fma(r2, av);
             }
-            fx[i] = ax.reduceLanes(VectorOperators.ADD);
-            fy[i] = ay.reduceLanes(VectorOperators.ADD);
-            fz[i] = az.reduceLanes(VectorOperators.ADD);
-            double re = ae.reduceLanes(VectorOperators.ADD);
+            fx[i] = Lanes.sum(ax, red);
+            fy[i] = Lanes.sum(ay, red);
+            fz[i] = Lanes.sum(az, red);
+            double re = Lanes.sum(ae, red);
             double te = e + re;
             ec += Math.abs(e) >= Math.abs(re) ? (e - te) + re : (re - te) + e;
             e = te;
-            double rv = av.reduceLanes(VectorOperators.ADD);
+            double rv = Lanes.sum(av, red);
             double tv = vir + rv;
             vc += Math.abs(vir) >= Math.abs(rv) ? (vir - tv) + rv : (rv - tv) + vir;
             vir = tv;
@@ -178,6 +179,7 @@ final class MorseForm extends PairForm {
         final double[] tA = t.dA, tB = t.dB, tC = t.dC, tE = t.dE, tK = t.dK, tL = t.dL;
         final int ns = t.species;
         final boolean mixed = ns > 1;
+        final double[] red = new double[Lanes.WIDTH];
         double e = 0, ec = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -216,7 +218,7 @@ final class MorseForm extends PairForm {
                 DoubleVector zero = DoubleVector.zero(SP);
                 DoubleVector r = r2.lanewise(VectorOperators.SQRT);
                 DoubleVector x = r.sub(r0);
-                DoubleVector ex = a.mul(x).neg().lanewise(VectorOperators.EXP);
+                DoubleVector ex = Lanes.exp(a.mul(x).neg());
                 DoubleVector e2 = ex.mul(ex);
                 DoubleVector lin = ex.sub(e2);                  // e − e²
                 DoubleVector quad = e2.mul(2.0).sub(ex);        // 2e² − e
@@ -229,10 +231,10 @@ final class MorseForm extends PairForm {
                 az = c.fma(dz, az);
                 ae = ae.add(phi);
             }
-            fx[i] = ax.reduceLanes(VectorOperators.ADD);
-            fy[i] = ay.reduceLanes(VectorOperators.ADD);
-            fz[i] = az.reduceLanes(VectorOperators.ADD);
-            double re = ae.reduceLanes(VectorOperators.ADD);
+            fx[i] = Lanes.sum(ax, red);
+            fy[i] = Lanes.sum(ay, red);
+            fz[i] = Lanes.sum(az, red);
+            double re = Lanes.sum(ae, red);
             double te = e + re;
             ec += Math.abs(e) >= Math.abs(re) ? (e - te) + re : (re - te) + e;
             e = te;
@@ -249,6 +251,7 @@ final class MorseForm extends PairForm {
         final double[] trc2 = cutoff2, tr0 = r0s, ta = as, tfs = forceScale, tcs = curvatureScale;
         final int ns = species;
         final boolean mixed = ns > 1;
+        final double[] red = new double[Lanes.WIDTH];
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -281,7 +284,7 @@ final class MorseForm extends PairForm {
                 DoubleVector zero = DoubleVector.zero(SP);
                 DoubleVector one = DoubleVector.broadcast(SP, 1.0);
                 DoubleVector r = r2.lanewise(VectorOperators.SQRT);
-                DoubleVector ex = a.mul(r0.sub(r)).lanewise(VectorOperators.EXP);
+                DoubleVector ex = Lanes.exp(a.mul(r0.sub(r)));
                 DoubleVector fr = fs.mul(ex).mul(one.sub(ex)).div(r);                 // φ'/r
                 DoubleVector p2 = cs.mul(ex).mul(ex.mul(2.0).sub(one));                // φ''
                 DoubleVector fOverR = zero.blend(fr, in);
@@ -294,9 +297,9 @@ final class MorseForm extends PairForm {
                 ay = fOverR.fma(uy, proj.fma(dy, ay));
                 az = fOverR.fma(uz, proj.fma(dz, az));
             }
-            ox[i] = ax.reduceLanes(VectorOperators.ADD);
-            oy[i] = ay.reduceLanes(VectorOperators.ADD);
-            oz[i] = az.reduceLanes(VectorOperators.ADD);
+            ox[i] = Lanes.sum(ax, red);
+            oy[i] = Lanes.sum(ay, red);
+            oz[i] = Lanes.sum(az, red);
         }
     }
 }

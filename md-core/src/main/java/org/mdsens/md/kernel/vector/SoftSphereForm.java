@@ -11,7 +11,8 @@ import org.mdsens.md.potential.SoftSphere;
 /**
  * The soft sphere φ(r) = (ε/α) u^α, u = 1 − r/σ, for r &lt; σ (JAX-MD convention), with
  * φ' = −(ε/σ) u^(α−1) and φ'' = (ε(α−1)/σ²) u^(α−2). u^(α−2) is 1 for the harmonic α = 2, √u
- * for Hertz α = 5/2, u for α = 3, and a lane-wise power otherwise. Parameter derivatives
+ * for Hertz α = 5/2, u for α = 3, and {@link Math#pow} lane by lane otherwise (slow, but
+ * reproducible). Parameter derivatives
  * (σ, ε, α: through the mixing rule) have their own loop: with c_σ, c_ε, c_α the chain-rule
  * coefficients of the pair and l = ln u,
  * ∂φ/∂θ = c_σ ε u^(α−1) r/σ² + c_ε u^α/α + c_α (ε/α) u^α (l − 1/α) and
@@ -98,11 +99,11 @@ final class SoftSphereForm extends PairForm {
     }
 
     /** u^(α−2) for u &gt; 0. */
-    private static DoubleVector powerMinus2(DoubleVector u, int mode, double alpha) {
+    private static DoubleVector powerMinus2(DoubleVector u, int mode, double alpha, double[] scratch) {
         if (mode == HARMONIC) return DoubleVector.broadcast(SP, 1.0);
         if (mode == HERTZ) return u.lanewise(VectorOperators.SQRT);
         if (mode == CUBIC) return u;
-        return u.lanewise(VectorOperators.POW, alpha - 2);
+        return Lanes.pow(u, alpha - 2, scratch);
     }
 
     @Override
@@ -118,6 +119,7 @@ final class SoftSphereForm extends PairForm {
         final int ns = t.species, mode = t.mode;
         final double alpha = t.alpha;
         final boolean mixed = ns > 1, virial = f.virial;
+        final double[] red = new double[Lanes.WIDTH];
         double e = 0, ec = 0, vir = 0, vc = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -159,7 +161,7 @@ final class SoftSphereForm extends PairForm {
                 DoubleVector u = DoubleVector.broadcast(SP, 1.0).sub(r.mul(is));
                 VectorMask<Double> in = r2.compare(VectorOperators.LT, rc2).and(r2.compare(VectorOperators.GT, 0.0))
                         .and(u.compare(VectorOperators.GT, 0.0));
-                DoubleVector pm2 = powerMinus2(u, mode, alpha);
+                DoubleVector pm2 = powerMinus2(u, mode, alpha, red);
                 DoubleVector p1 = pm2.mul(u);
                 DoubleVector c = zero.blend(fs.mul(p1).div(r), in);          // −φ'/r
                 DoubleVector phi = zero.blend(es.mul(p1).mul(u), in);
@@ -169,14 +171,14 @@ final class SoftSphereForm extends PairForm {
                 ae = ae.add(phi);
                 if (virial) av = c.fma(r2, av);
             }
-            fx[i] = ax.reduceLanes(VectorOperators.ADD);
-            fy[i] = ay.reduceLanes(VectorOperators.ADD);
-            fz[i] = az.reduceLanes(VectorOperators.ADD);
-            double re = ae.reduceLanes(VectorOperators.ADD);
+            fx[i] = Lanes.sum(ax, red);
+            fy[i] = Lanes.sum(ay, red);
+            fz[i] = Lanes.sum(az, red);
+            double re = Lanes.sum(ae, red);
             double te = e + re;
             ec += Math.abs(e) >= Math.abs(re) ? (e - te) + re : (re - te) + e;
             e = te;
-            double rv = av.reduceLanes(VectorOperators.ADD);
+            double rv = Lanes.sum(av, red);
             double tv = vir + rv;
             vc += Math.abs(vir) >= Math.abs(rv) ? (vir - tv) + rv : (rv - tv) + vir;
             vir = tv;
@@ -194,6 +196,7 @@ final class SoftSphereForm extends PairForm {
         final int ns = t.species, mode = t.mode;
         final double alpha = t.alpha, invAlpha = 1 / t.alpha;
         final boolean mixed = ns > 1, log = t.logarithm;
+        final double[] red = new double[Lanes.WIDTH];
         double e = 0, ec = 0;
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
@@ -229,7 +232,7 @@ final class SoftSphereForm extends PairForm {
                 DoubleVector u = DoubleVector.broadcast(SP, 1.0).sub(r.mul(is));
                 VectorMask<Double> in = r2.compare(VectorOperators.LT, rc2).and(r2.compare(VectorOperators.GT, 0.0))
                         .and(u.compare(VectorOperators.GT, 0.0));
-                DoubleVector pm2 = powerMinus2(u, mode, alpha);
+                DoubleVector pm2 = powerMinus2(u, mode, alpha, red);
                 DoubleVector p1 = pm2.mul(u);
                 DoubleVector p0 = p1.mul(u);
                 DoubleVector g1 = p1.mul(c1.add(c3)).add(c2.mul(pm2).mul(r));
@@ -237,8 +240,8 @@ final class SoftSphereForm extends PairForm {
                 if (log) {
                     DoubleVector d1 = DoubleVector.broadcast(SP, tm1[row]).blend(tm1[alt], other);
                     DoubleVector d0 = DoubleVector.broadcast(SP, tm0[row]).blend(tm0[alt], other);
-                    DoubleVector l = zero.blend(u, in).add(DoubleVector.broadcast(SP, 1.0).blend(zero, in))
-                            .lanewise(VectorOperators.LOG);   // ln u inside, ln 1 = 0 outside
+                    DoubleVector l = Lanes.log(zero.blend(u, in).add(DoubleVector.broadcast(SP, 1.0).blend(zero, in)), red);
+                    // ln u inside, ln 1 = 0 outside
                     g1 = g1.sub(d1.mul(p1).mul(l));
                     g0 = g0.add(d0.mul(p0).mul(l.sub(invAlpha)));
                 }
@@ -249,10 +252,10 @@ final class SoftSphereForm extends PairForm {
                 az = c.fma(dz, az);
                 ae = ae.add(phi);
             }
-            fx[i] = ax.reduceLanes(VectorOperators.ADD);
-            fy[i] = ay.reduceLanes(VectorOperators.ADD);
-            fz[i] = az.reduceLanes(VectorOperators.ADD);
-            double re = ae.reduceLanes(VectorOperators.ADD);
+            fx[i] = Lanes.sum(ax, red);
+            fy[i] = Lanes.sum(ay, red);
+            fz[i] = Lanes.sum(az, red);
+            double re = Lanes.sum(ae, red);
             double te = e + re;
             ec += Math.abs(e) >= Math.abs(re) ? (e - te) + re : (re - te) + e;
             e = te;
@@ -270,6 +273,7 @@ final class SoftSphereForm extends PairForm {
         final int ns = species, md = mode;
         final double al = alpha;
         final boolean mixed = ns > 1;
+        final double[] red = new double[Lanes.WIDTH];
         for (int i = from; i < to; i++) {
             final int start = rows[i], end = rows[i + 1];
             if (start == end) {
@@ -310,7 +314,7 @@ final class SoftSphereForm extends PairForm {
                 DoubleVector u = DoubleVector.broadcast(SP, 1.0).sub(r.mul(is));
                 VectorMask<Double> in = r2.compare(VectorOperators.LT, rc2).and(r2.compare(VectorOperators.GT, 0.0))
                         .and(u.compare(VectorOperators.GT, 0.0));
-                DoubleVector pm2 = powerMinus2(u, md, al);
+                DoubleVector pm2 = powerMinus2(u, md, al, red);
                 DoubleVector fr = fs.mul(pm2).mul(u).div(r).neg();                 // φ'/r
                 DoubleVector fOverR = zero.blend(fr, in);
                 DoubleVector curv = zero.blend(cs.mul(pm2).sub(fr).div(r2), in);   // (φ'' − φ'/r)/r²
@@ -322,9 +326,9 @@ final class SoftSphereForm extends PairForm {
                 ay = fOverR.fma(uy, proj.fma(dy, ay));
                 az = fOverR.fma(uz, proj.fma(dz, az));
             }
-            ox[i] = ax.reduceLanes(VectorOperators.ADD);
-            oy[i] = ay.reduceLanes(VectorOperators.ADD);
-            oz[i] = az.reduceLanes(VectorOperators.ADD);
+            ox[i] = Lanes.sum(ax, red);
+            oy[i] = Lanes.sum(ay, red);
+            oz[i] = Lanes.sum(az, red);
         }
     }
 }

@@ -123,10 +123,15 @@ public final class ClusterList {
      * Buffers have length ≥ {@link #slotCount()}; {@code positions} is xyz-interleaved, length d·N.
      */
     public void loadPositions(double[] positions, double[] xs, double[] ys, double[] zs) {
+        loadPositions(positions, xs, ys, zs, 0, slots);
+    }
+
+    /** {@link #loadPositions(double[], double[], double[], double[])} for slots {@code [from, to)} only. */
+    public void loadPositions(double[] positions, double[] xs, double[] ys, double[] zs, int from, int to) {
         final int d = dimension;
         final int[] sp = slotParticle;
         final double[] off = slotOffset;
-        for (int s = 0; s < slots; s++) {
+        for (int s = from; s < to; s++) {
             int p = sp[s];
             if (p < 0) {
                 xs[s] = PADDING_COORDINATE;
@@ -146,9 +151,14 @@ public final class ClusterList {
      * their particle's value); padding slots and the z buffer of a 2D system get 0.
      */
     public void loadVectors(double[] v, double[] vx, double[] vy, double[] vz) {
+        loadVectors(v, vx, vy, vz, 0, slots);
+    }
+
+    /** {@link #loadVectors(double[], double[], double[], double[])} for slots {@code [from, to)} only. */
+    public void loadVectors(double[] v, double[] vx, double[] vy, double[] vz, int from, int to) {
         final int d = dimension;
         final int[] sp = slotParticle;
-        for (int s = 0; s < slots; s++) {
+        for (int s = from; s < to; s++) {
             int p = sp[s];
             if (p < 0) {
                 vx[s] = 0;

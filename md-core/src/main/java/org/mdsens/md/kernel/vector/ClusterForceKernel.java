@@ -1,7 +1,5 @@
 package org.mdsens.md.kernel.vector;
 
-import java.util.Arrays;
-
 import org.mdsens.md.kernel.ForceKernel;
 import org.mdsens.md.neighbor.ClusterList;
 import org.mdsens.md.neighbor.NeighborList;
@@ -38,8 +36,14 @@ final class ClusterForceKernel implements ForceKernel {
     private double[] sums = new double[0];
 
     // the current call, read by run(b)
+    private int phase;
     private PairForm current;
     private boolean hessian;
+    private ClusterList layout;
+    private double[] positions;
+    private double[] input;
+    private double[] output;
+    private double scale;
     private final Workers.Blocks blocks = this::run;
 
     ClusterForceKernel(PairPotential potential, PairForm form, Workers workers, String name) {
@@ -69,14 +73,52 @@ final class ClusterForceKernel implements ForceKernel {
     }
 
     private void run(int b) {
-        int from = b * BLOCK, to = Math.min(frame.primarySlots, from + BLOCK);
-        if (hessian) current.hessian(frame, from, to); else current.forces(frame, from, to, sums, b);
+        switch (phase) {
+            case LOAD -> {
+                int from = b * BLOCK, to = Math.min(frame.slots, from + BLOCK);
+                layout.loadPositions(positions, frame.xs, frame.ys, frame.zs, from, to);
+                if (input != null) layout.loadVectors(input, frame.vx, frame.vy, frame.vz, from, to);
+            }
+            case COMPUTE -> {
+                int from = b * BLOCK, to = Math.min(frame.primarySlots, from + BLOCK);
+                if (hessian) current.hessian(frame, from, to); else current.forces(frame, from, to, sums, b);
+            }
+            default -> {
+                int from = b * BLOCK, to = Math.min(layout.particleCount(), from + BLOCK);
+                layout.storeVectors(frame.fx, frame.fy, frame.fz, scale, output, from, to);
+            }
+        }
     }
 
-    private void execute(PairForm f, boolean hessianProduct, int count) {
+    private static final int LOAD = 0, COMPUTE = 1, STORE = 2;
+
+    /**
+     * One kernel call in three parallel phases over fixed blocks: load the slot buffers
+     * (positions, and {@code v} for a Hessian product), compute the rows, store
+     * {@code scale}·(row results) into {@code out} in particle order (skipped when null).
+     */
+    private void execute(ParticleSystem system, NeighborList list, PairForm f, boolean hessianProduct, double[] v,
+                         double[] out, double outScale) {
+        int count = bind(system, list);
+        layout = list.clusters(Lanes.WIDTH);
+        positions = system.positions();
+        input = v;
+        if (v != null) frame.allocateVectors();
+        phase = LOAD;
+        workers.run(blocks, (frame.slots + BLOCK - 1) / BLOCK);
         current = f;
         hessian = hessianProduct;
+        phase = COMPUTE;
         workers.run(blocks, count);
+        if (out != null) {
+            output = out;
+            scale = outScale;
+            phase = STORE;
+            workers.run(blocks, (system.size() + BLOCK - 1) / BLOCK);
+        }
+        positions = null;
+        input = null;
+        output = null;
     }
 
     /** Σ over blocks of sums[2b + which], in block order, compensated. */
@@ -93,25 +135,16 @@ final class ClusterForceKernel implements ForceKernel {
 
     @Override
     public double energyAndForces(ParticleSystem system, NeighborList list, double[] forces, double[] virial) {
-        int count = bind(system, list);
-        ClusterList cl = list.clusters(Lanes.WIDTH);
-        cl.loadPositions(system.positions(), frame.xs, frame.ys, frame.zs);
         frame.virial = virial != null;
-        execute(form, false, count);
-        cl.storeVectors(frame.fx, frame.fy, frame.fz, 1.0, forces, 0, system.size());
+        execute(system, list, form, false, null, forces, 1.0);
+        int count = (frame.primarySlots + BLOCK - 1) / BLOCK;
         if (virial != null) virial[0] = 0.5 * total(count, 1);
         return 0.5 * total(count, 0);
     }
 
     @Override
     public void hessianProduct(ParticleSystem system, NeighborList list, double[] v, double[] out) {
-        int count = bind(system, list);
-        ClusterList cl = list.clusters(Lanes.WIDTH);
-        frame.allocateVectors();
-        cl.loadPositions(system.positions(), frame.xs, frame.ys, frame.zs);
-        cl.loadVectors(v, frame.vx, frame.vy, frame.vz);
-        execute(form, true, count);
-        cl.storeVectors(frame.fx, frame.fy, frame.fz, 1.0, out, 0, system.size());
+        execute(system, list, form, true, v, out, 1.0);
     }
 
     private PairForm derivative(int k) {
@@ -129,23 +162,17 @@ final class ClusterForceKernel implements ForceKernel {
     @Override
     public double parameterEnergyDerivative(ParticleSystem system, NeighborList list, int k) {
         PairForm d = derivative(k);
-        int count = bind(system, list);
-        list.clusters(Lanes.WIDTH).loadPositions(system.positions(), frame.xs, frame.ys, frame.zs);
-        execute(d, false, count);
-        return 0.5 * total(count, 0);
+        frame.virial = false;
+        execute(system, list, d, false, null, null, 0.0);
+        return 0.5 * total((frame.primarySlots + BLOCK - 1) / BLOCK, 0);
     }
 
     @Override
     public void parameterGradient(ParticleSystem system, NeighborList list, int k, double[] out) {
         PairForm d = derivative(k);
-        int count = bind(system, list);
-        ClusterList cl = list.clusters(Lanes.WIDTH);
-        cl.loadPositions(system.positions(), frame.xs, frame.ys, frame.zs);
-        execute(d, false, count);
-        cl.storeVectors(frame.fx, frame.fy, frame.fz, -1.0, out, 0, system.size());
+        frame.virial = false;
+        execute(system, list, d, false, null, out, -1.0);
     }
 
     @Override public String toString() { return "ClusterForceKernel[" + name + ", " + potential + "]"; }
-
-    static void clear(double[] a) { Arrays.fill(a, 0.0); }
 }

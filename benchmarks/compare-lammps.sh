@@ -13,6 +13,12 @@
 # neigh_modify delay 0 every 20 check no, fix nve, timestep 0.005 (mdsens: Gaussian velocities, same T).
 # Prints atom-steps/s of every run, the medians and the ratios of medians, with the machine load.
 # Extra environment: THREADS=2 adds an mdsens run on that many threads; KERNEL=scalar|vector|auto.
+#
+# With KA_SEEDS=k (k > 0) it also compares minimization on k generated Kob-Andersen glasses
+# (KA_N=8000 particles, density 1.2, 80:20, random start): LAMMPS min_style cg, min_modify norm max,
+# minimize 0.0 1e-8 200000 1000000, against mdsens FIRE 2.0 and L-BFGS to the same largest
+# per-particle force (KA_TOL=1e-8), reporting iterations, force evaluations, ms per evaluation,
+# wall time and energy per particle of each, and the medians over seeds. KA_ONLY=1 skips the NVE part.
 set -euo pipefail
 
 N=${1:-32000}
@@ -74,6 +80,7 @@ mdsens() {  # $1: java, $2: threads
       "$KERNEL" "$2" fixed 2>/dev/null | tr ' ' '\n' | awk -F= '/^atom_steps_per_s=/{print $2} /^kernel=/{k=$2}'
 }
 
+if [[ ${KA_ONLY:-0} == 1 ]]; then ROUNDS=0; fi
 declare -A runs
 names=(lammps lammps-opt)
 echo "# compare-lammps: N=$N steps=$STEPS rounds=$ROUNDS kernel=$KERNEL $(date -u +%FT%TZ)"
@@ -98,14 +105,70 @@ echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A med
-printf "%-24s %-12s %s\n" run median "atom-steps/s per round"
-for n in "${names[@]}"; do
-  med[$n]=$(echo "${runs[$n]}" | median)
-  printf "%-24s %-12s %s\n" "$n" "${med[$n]}" "${runs[$n]}"
-done
+if ((ROUNDS > 0)); then
+  printf "%-24s %-12s %s\n" run median "atom-steps/s per round"
+  for n in "${names[@]}"; do
+    med[$n]=$(echo "${runs[$n]}" | median)
+    printf "%-24s %-12s %s\n" "$n" "${med[$n]}" "${runs[$n]}"
+  done
+  echo
+  for n in "${names[@]}"; do
+    [[ $n == mdsens* ]] || continue
+    awk -v a="${med[$n]}" -v b="${med[lammps]}" -v c="${med[lammps-opt]}" -v n="$n" \
+        'BEGIN{printf "%-24s %.2fx lj/cut   %.2fx lj/cut/opt\n", n, a/b, a/c}'
+  done
+fi
+
+KA_SEEDS=${KA_SEEDS:-0}
+((KA_SEEDS > 0)) || exit 0
+KA_N=${KA_N:-8000}
+KA_TOL=${KA_TOL:-1e-8}
+JAVA_KA=${JAVA_NEW:-$JAVA_OLD}
+cat > "$WORK/in.ka" <<'EOF'
+units           lj
+atom_style      atomic
+read_data       ${datafile}
+mass            * 1.0
+pair_style      lj/cut 2.5
+pair_coeff      1 1 1.0 1.0  2.5
+pair_coeff      1 2 1.5 0.8  2.0
+pair_coeff      2 2 0.5 0.88 2.2
+pair_modify     shift yes
+neighbor        0.3 bin
+neigh_modify    delay 0 every 1 check yes
+thermo          1000
+min_style       cg
+min_modify      norm max
+minimize        0.0 ${ftol} 200000 1000000
+EOF
 echo
-for n in "${names[@]}"; do
-  [[ $n == mdsens* ]] || continue
-  awk -v a="${med[$n]}" -v b="${med[lammps]}" -v c="${med[lammps-opt]}" -v n="$n" \
-      'BEGIN{printf "%-24s %.2fx lj/cut   %.2fx lj/cut/opt\n", n, a/b, a/c}'
+echo "# Kob-Andersen quench: N=$KA_N tolerance=$KA_TOL seeds=$KA_SEEDS, mdsens on $(jdk_name "$JAVA_KA"), load $(cut -d' ' -f1 /proc/loadavg)"
+printf "%-6s %-14s %-10s %-12s %-10s %-10s %s\n" seed run iterations evaluations ms/eval seconds E/N
+ka_rows=()
+for ((s = 1; s <= KA_SEEDS; s++)); do
+  "$JAVA_OLD" -cp "$JAR" org.mdsens.benchmarks.KaGlass write "$WORK/ka$s.data" "$KA_N" "$s"
+  out=$(cd "$WORK" && OMP_NUM_THREADS=1 "$LMP" -in in.ka -var datafile "$WORK/ka$s.data" -var ftol "$KA_TOL" -log none -echo none)
+  row=$(echo "$out" | awk -v s="$s" '/Iterations, force evaluations/{it=$(NF-1); ev=$NF}
+      /Energy initial, next-to-last, final/{getline; e=$NF} /^Loop time of/{t=$4}
+      END{printf "%s lammps-cg %s %s %.4f %.4f %.10f", s, it, ev, 1000*t/ev, t, e}')
+  ka_rows+=("$row")
+  for alg in fire lbfgs; do
+    line=$("$JAVA_KA" --add-modules jdk.incubator.vector -cp "$JAR" org.mdsens.benchmarks.KaGlass minimize \
+        "$WORK/ka$s.data" "$alg" "$KA_TOL" "$KERNEL" 1 2>/dev/null)
+    row=$(echo "$line" | tr ' ' '\n' | awk -F= -v s="$s" -v a="mdsens-$alg" '{v[$1]=$2}
+        END{printf "%s %s %s %s %s %s %s", s, a, v["iterations"], v["force_evaluations"], v["ms_per_evaluation"], v["seconds"], v["energy_per_particle"]}')
+    ka_rows+=("$row")
+  done
+  for r in "${ka_rows[@]: -3}"; do printf "%-6s %-14s %-10s %-12s %-10s %-10s %s\n" $r; done
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A ka_ms ka_sec
+for run in lammps-cg mdsens-fire mdsens-lbfgs; do
+  ka_ms[$run]=$(printf "%s\n" "${ka_rows[@]}" | awk -v r="$run" '$2==r{print $5}' | median)
+  ka_sec[$run]=$(printf "%s\n" "${ka_rows[@]}" | awk -v r="$run" '$2==r{print $6}' | median)
+  echo "$run: median ms/eval ${ka_ms[$run]}, median seconds ${ka_sec[$run]}"
+done
+for run in mdsens-fire mdsens-lbfgs; do
+  awk -v m="${ka_ms[$run]}" -v s="${ka_sec[$run]}" -v lm="${ka_ms[lammps-cg]}" -v ls="${ka_sec[lammps-cg]}" -v n="$run" \
+      'BEGIN{printf "%-14s ms/eval %.2fx LAMMPS cg, wall time %.2fx LAMMPS cg\n", n, m/lm, s/ls}'
 done

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       ({@code run with --add-modules jdk.incubator.vector on JDK 17+}).</li>
  * </ul>
  * The system property {@value #PROPERTY} ({@code auto|scalar|vector}), when set, overrides the
- * argument. A vector provider class must be public with a public no-argument constructor.
+ * argument. A vector provider class must be public with a public no-argument constructor, and a
+ * public {@code (int threads)} constructor for {@link #select(KernelChoice, int)}.
  *
  * <p>Thread-safe; the result depends only on the JVM, the argument and the property.
  */
@@ -45,7 +46,24 @@ public final class Kernels {
      * set. Throws {@link IllegalArgumentException} for an unparseable property value.
      */
     public static KernelProvider select(KernelChoice choice) {
-        return select(choice, System.getProperty(PROPERTY), System.err);
+        return select(choice, 1);
+    }
+
+    /**
+     * As {@link #select(KernelChoice)}, with kernels that split each call over {@code threads}
+     * threads (≥ 1, the caller included; see {@link #availableThreads()}). Results do not depend
+     * on the thread count. Only the vector provider runs threads; the scalar reference kernels
+     * are single-threaded whatever is asked.
+     */
+    public static KernelProvider select(KernelChoice choice, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        return select(choice, System.getProperty(PROPERTY), System.err, VECTOR_PROVIDER_CLASS, vectorModulePresent(),
+                threads);
+    }
+
+    /** The processors available to this JVM: the default thread count. */
+    public static int availableThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** As {@link #select(KernelChoice)}, with the property value and warning stream given (for tests). */
@@ -56,10 +74,16 @@ public final class Kernels {
     /** As {@link #select(KernelChoice)}, with every input given (for tests). */
     static KernelProvider select(KernelChoice choice, String property, PrintStream warnings, String providerClass,
                                  boolean modulePresent) {
+        return select(choice, property, warnings, providerClass, modulePresent, 1);
+    }
+
+    /** As {@link #select(KernelChoice, int)}, with every input given (for tests). */
+    static KernelProvider select(KernelChoice choice, String property, PrintStream warnings, String providerClass,
+                                 boolean modulePresent, int threads) {
         KernelChoice effective = choice == null ? KernelChoice.AUTO : choice;
         if (property != null && !property.isBlank()) effective = KernelChoice.parse(property.trim());
         if (effective == KernelChoice.SCALAR) return ScalarKernelProvider.INSTANCE;
-        KernelProvider vector = modulePresent ? loadVectorProvider(providerClass) : null;
+        KernelProvider vector = modulePresent ? loadVectorProvider(providerClass, threads) : null;
         if (effective == KernelChoice.AUTO) {
             return vector != null && preferredByDefault(vector) ? vector : ScalarKernelProvider.INSTANCE;
         }
@@ -82,10 +106,17 @@ public final class Kernels {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-    private static KernelProvider loadVectorProvider(String providerClass) {
+    private static KernelProvider loadVectorProvider(String providerClass, int threads) {
         try {
             Class<?> c = Class.forName(providerClass, true, Kernels.class.getClassLoader());
             if (!KernelProvider.class.isAssignableFrom(c)) return null;
+            if (threads != 1) {
+                try {
+                    return (KernelProvider) c.getConstructor(int.class).newInstance(threads);
+                } catch (NoSuchMethodException e) {
+                    // a provider without threads
+                }
+            }
             return (KernelProvider) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;

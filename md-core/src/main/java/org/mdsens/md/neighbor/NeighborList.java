@@ -10,17 +10,26 @@ import org.mdsens.md.system.ParticleSystem;
  * rebuilt by {@link #update} when any particle has moved more than skin/2 since then or the box
  * has changed.
  *
- * <p>Build: a cell list with cells of side ≥ cutoff + skin (O(N) at bounded density); periodic
- * axes are binned on wrapped coordinates, so positions may be unwrapped; open axes are binned over
- * the bounding box; fewer than {@value #ALL_PAIRS_BELOW} particles use all pairs. Every periodic
- * length must be at least 2·(cutoff + skin), so that each pair has one image in range.
- *
- * <p>Half list in CSR form: the neighbors of particle i are
- * {@code neighbors()[offsets()[i] .. offsets()[i+1])}, each unordered pair stored once under its
- * smaller index, rows sorted ascending (so the list, and every sum over it, does not depend on how
- * the cells fell). The full list ({@link #fullOffsets()}, {@link #fullNeighbors()}) stores each
- * pair under both particles, rows sorted ascending; it is derived lazily from the same build.
- * Arrays returned are owned by the list and replaced at the next rebuild; do not modify them.
+ * <p>A build records the positions; the layouts are derived from them on first request, once
+ * per build, so a kernel pays only for the layout it reads:
+ * <ul>
+ *   <li>Half list in CSR form ({@link #offsets()}, {@link #neighbors()}): the neighbors of
+ *       particle i are {@code neighbors()[offsets()[i] .. offsets()[i+1])}, each unordered pair
+ *       stored once under its smaller index, rows sorted ascending (so the list, and every sum
+ *       over it, does not depend on how the cells fell). Built through a cell list with cells of
+ *       side ≥ cutoff + skin (O(N) at bounded density); fewer than {@value #ALL_PAIRS_BELOW}
+ *       particles use all pairs.</li>
+ *   <li>Full list ({@link #fullOffsets()}, {@link #fullNeighbors()}): each pair under both
+ *       particles, rows sorted ascending, derived from the half list.</li>
+ *   <li>Cluster-pair layout ({@link #clusters(int)}) for SIMD kernels: particles re-sorted
+ *       spatially (column order) into clusters of a given width, and per particle the nearby
+ *       clusters with their periodic image; see {@link ClusterList}. The permutation stays
+ *       internal: every array above is in input order.</li>
+ * </ul>
+ * Periodic axes are binned on wrapped coordinates, so positions may be unwrapped; open axes are
+ * binned over the bounding box. Every periodic length must be at least 2·(cutoff + skin), so that
+ * each pair has one image in range. Arrays returned are owned by the list and replaced at the
+ * next rebuild; do not modify them.
  *
  * <p>Mutable, one per thread.
  */
@@ -42,6 +51,10 @@ public final class NeighborList {
     private final int[] stencil = new int[27];
     private int[] buffer = new int[16];
     private double[] sorted = new double[0];
+    private final ClusterList clusters = new ClusterList();
+    private int dimension;
+    private boolean halfValid;
+    private boolean clustersValid;
 
     /**
      * @param cutoff interaction cutoff (&gt; 0)
@@ -61,13 +74,22 @@ public final class NeighborList {
     public double skin() { return skin; }
 
     /** Half-list row offsets, length N + 1. */
-    public int[] offsets() { return offsets; }
+    public int[] offsets() {
+        ensureHalf();
+        return offsets;
+    }
 
     /** Half-list neighbor indices, length {@link #pairCount()}. */
-    public int[] neighbors() { return neighbors; }
+    public int[] neighbors() {
+        ensureHalf();
+        return neighbors;
+    }
 
     /** Number of stored pairs (each unordered pair once). */
-    public int pairCount() { return offsets[offsets.length - 1]; }
+    public int pairCount() {
+        ensureHalf();
+        return offsets[offsets.length - 1];
+    }
 
     /** Number of builds so far. */
     public int rebuildCount() { return rebuilds; }
@@ -113,14 +135,16 @@ public final class NeighborList {
     /**
      * Rebuilds unconditionally from the system's current positions. Throws
      * {@link IllegalArgumentException} when a periodic length is below 2·(cutoff + skin).
+     *
+     * <p>The build records the positions; the half list, the full list and the cluster layout
+     * are derived from them on first request ({@link #offsets()}, {@link #fullOffsets()},
+     * {@link #clusters(int)}), so a kernel pays only for the layout it reads.
      */
     public void rebuild(ParticleSystem system) {
         Box box = system.box();
         int d = system.dimension();
-        int n = system.size();
         double[] x = system.positions();
         double[] len = box.imageLengths();
-        double[] inv = box.inverseImageLengths();
         double range = cutoff + skin;
         for (int a = 0; a < d; a++) {
             if (len[a] > 0 && len[a] < 2 * range) {
@@ -128,6 +152,45 @@ public final class NeighborList {
                         + 2 * range + " for the minimum image; use a larger box or a smaller cutoff");
             }
         }
+        if (reference.length != x.length) reference = new double[x.length];
+        System.arraycopy(x, 0, reference, 0, x.length);
+        referenceBox = box;
+        dimension = d;
+        halfValid = false;
+        clustersValid = false;
+        fullOffsets = null;
+        fullNeighbors = null;
+        rebuilds++;
+    }
+
+    /**
+     * The cluster-pair layout of the last build for SIMD kernels with {@code width} lanes
+     * (spatially sorted slots, rows of (cluster, image) entries; see {@link ClusterList}),
+     * derived on first request after each build. The returned object is owned by this list and
+     * rebuilt in place at the next request after a rebuild.
+     */
+    public ClusterList clusters(int width) {
+        if (width < 1 || width > 64) throw new IllegalArgumentException("cluster width must be in [1, 64], got " + width);
+        if (referenceBox == null) throw new IllegalStateException("neighbor list must be built before its clusters are read");
+        if (!clustersValid || clusters.width() != width) {
+            clusters.build(reference, reference.length / dimension, dimension, referenceBox.imageLengths(),
+                    cutoff + skin, width);
+            clustersValid = true;
+        }
+        return clusters;
+    }
+
+    private void ensureHalf() {
+        if (halfValid || referenceBox == null) return;
+        buildHalf(reference, dimension, referenceBox);
+        halfValid = true;
+    }
+
+    private void buildHalf(double[] x, int d, Box box) {
+        int n = x.length / d;
+        double[] len = box.imageLengths();
+        double[] inv = box.inverseImageLengths();
+        double range = cutoff + skin;
         double rl2 = range * range;
         int[] off = new int[n + 1];
         int count = 0;
@@ -182,11 +245,6 @@ public final class NeighborList {
         off[n] = count;
         offsets = off;
         neighbors = Arrays.copyOf(buffer, count);
-        fullOffsets = null;
-        fullNeighbors = null;
-        reference = x.clone();
-        referenceBox = box;
-        rebuilds++;
     }
 
     private static double distance2(double[] x, int d, int i, int j, double[] len, double[] inv) {
@@ -199,6 +257,7 @@ public final class NeighborList {
     }
 
     private void buildFull() {
+        ensureHalf();
         int n = offsets.length - 1;
         int[] off = new int[n + 1];
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,9 @@
 /**
- * Neighbor lists: {@link org.mdsens.md.neighbor.NeighborList}, a Verlet list with skin built
- * through a cell list (O(N)), in CSR form (half list, and a lazily derived full list), plus
+ * Neighbor lists: {@link org.mdsens.md.neighbor.NeighborList}, a Verlet list with skin whose
+ * layouts are derived from one build on demand: the half list and full list in CSR form (input
+ * order, for the scalar kernels) and the cluster-pair layout
+ * {@link org.mdsens.md.neighbor.ClusterList} (particles sorted spatially into clusters of one
+ * vector's width, with periodic image clusters, for the Vector API kernels); plus
  * {@link org.mdsens.md.neighbor.NeighborList#findCoincident} for load-time checks. Minimum image
  * through {@link org.mdsens.md.space.Box}; periodic lengths must be at least 2·(cutoff + skin).
  */

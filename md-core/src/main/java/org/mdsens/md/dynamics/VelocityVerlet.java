@@ -1,0 +1,235 @@
+package org.mdsens.md.dynamics;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.mdsens.md.kernel.ForceKernel;
+import org.mdsens.md.model.EnergyEvaluator;
+import org.mdsens.md.neighbor.NeighborList;
+import org.mdsens.md.system.ParticleSystem;
+
+/**
+ * Velocity-Verlet integration in the microcanonical ensemble (NVE; LAMMPS {@code fix nve}):
+ * per step, v ← v + (Δt/2m) F, x ← x + Δt v, F ← −∇E(x), v ← v + (Δt/2m) F, with the masses
+ * of the system's species and the forces of an {@link EnergyEvaluator} (any model and kernel).
+ * Reduced units (ε = σ = m = k_B = 1 for Lennard-Jones) unless the model says otherwise.
+ *
+ * <p>Neighbor list policy: the list is rebuilt unconditionally every {@code rebuildEvery} steps
+ * (LAMMPS {@code neigh_modify delay 0 every N}); with {@link RebuildPolicy#SAFE} (the default) the
+ * evaluator also rebuilds whenever a particle has moved more than skin/2 since the last build,
+ * which {@link #safetyRebuilds()} counts; with {@link RebuildPolicy#FIXED} it does not
+ * ({@code check no}), and {@link #dangerousRebuilds()} counts the scheduled builds that came too
+ * late.
+ *
+ * <p>Positions are integrated in place in the system (unwrapped: the neighbor list and kernels
+ * accept unwrapped coordinates); velocities are xyz-interleaved, length d·N, in input order.
+ * Deterministic: the same system, velocities and kernel give the same bits (also with kernel
+ * threads). Mutable, not thread-safe: one integrator per thread.
+ *
+ * <p>Reference: Swope, Andersen, Berens &amp; Wilson, J. Chem. Phys. 76, 637 (1982).
+ */
+public final class VelocityVerlet {
+
+    private final EnergyEvaluator evaluator;
+    private final ParticleSystem system;
+    private final double timestep;
+    private final int rebuildEvery;
+    private final double[] velocities;
+    private final double[] forces;
+    private final double[] inverseMass;   // per species
+    private final RebuildPolicy policy;
+    private final ForceKernel kernel;     // FIXED only: the pair kernel, called without the evaluator's check
+    private double potentialEnergy = Double.NaN;
+    private long steps;
+    private long scheduledRebuilds;
+    private long safetyRebuilds;
+    private long dangerousRebuilds;
+    private boolean forcesCurrent;
+
+    /**
+     * @param evaluator    forces of the system to integrate (its system is moved in place)
+     * @param timestep     Δt &gt; 0
+     * @param rebuildEvery steps between unconditional neighbor-list rebuilds (≥ 1)
+     */
+    public VelocityVerlet(EnergyEvaluator evaluator, double timestep, int rebuildEvery) {
+        this(evaluator, timestep, rebuildEvery, RebuildPolicy.SAFE);
+    }
+
+    /**
+     * @param evaluator    forces of the system to integrate (its system is moved in place); a
+     *                     pair-only model for {@link RebuildPolicy#FIXED}
+     * @param timestep     Δt &gt; 0
+     * @param rebuildEvery steps between unconditional neighbor-list rebuilds (≥ 1)
+     * @param policy       whether the list is also rebuilt when needed between scheduled builds
+     */
+    public VelocityVerlet(EnergyEvaluator evaluator, double timestep, int rebuildEvery, RebuildPolicy policy) {
+        if (evaluator == null) throw new IllegalArgumentException("evaluator must not be null");
+        if (policy == null) throw new IllegalArgumentException("rebuild policy must not be null");
+        if (policy == RebuildPolicy.FIXED && evaluator.model().bonds().size() > 0) {
+            throw new IllegalArgumentException("rebuild policy FIXED must have a pair-only model, got "
+                    + evaluator.model().bonds().size() + " bonds; use SAFE");
+        }
+        if (!(timestep > 0) || !Double.isFinite(timestep)) {
+            throw new IllegalArgumentException("timestep must be > 0 and finite, got " + timestep);
+        }
+        if (rebuildEvery < 1) throw new IllegalArgumentException("rebuild interval must be >= 1 step, got " + rebuildEvery);
+        this.evaluator = evaluator;
+        this.system = evaluator.system();
+        this.timestep = timestep;
+        this.rebuildEvery = rebuildEvery;
+        this.velocities = new double[system.positions().length];
+        this.forces = new double[velocities.length];
+        this.inverseMass = new double[system.speciesCount()];
+        for (int s = 0; s < inverseMass.length; s++) inverseMass[s] = 1 / system.speciesMass(s);
+        this.policy = policy;
+        this.kernel = policy == RebuildPolicy.FIXED ? evaluator.provider().pairKernel(evaluator.model().pair()) : null;
+    }
+
+    /** The live velocity array (xyz-interleaved, length d·N); callers may set it between runs. */
+    public double[] velocities() { return velocities; }
+
+    /** Copies {@code v} (length d·N) into the velocities. */
+    public void setVelocities(double[] v) {
+        if (v.length != velocities.length) {
+            throw new IllegalArgumentException("velocities length must be d·N = " + velocities.length + ", got " + v.length);
+        }
+        System.arraycopy(v, 0, velocities, 0, v.length);
+    }
+
+    /**
+     * Draws velocities from the Maxwell–Boltzmann distribution at {@code temperature} (seeded
+     * Gaussian components of variance T/m), removes the centre-of-mass velocity and rescales so
+     * that the kinetic temperature ({@link #temperature()}, d·N − d degrees of freedom) is exactly
+     * {@code temperature}: LAMMPS {@code velocity all create T seed mom yes rot no}, with a
+     * Gaussian instead of LAMMPS's uniform draw and no bitwise parity with its generator.
+     */
+    public void createVelocities(double temperature, long seed) {
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be >= 0 and finite, got " + temperature);
+        }
+        int d = system.dimension();
+        int n = system.size();
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] momentum = new double[d];
+        double mass = 0;
+        for (int i = 0; i < n; i++) {
+            double m = system.mass(i);
+            double scale = Math.sqrt(1 / m);
+            for (int a = 0; a < d; a++) {
+                double v = scale * gauss.sample();
+                velocities[d * i + a] = v;
+                momentum[a] += m * v;
+            }
+            mass += m;
+        }
+        for (int i = 0; i < n && mass > 0; i++) {
+            for (int a = 0; a < d; a++) velocities[d * i + a] -= momentum[a] / mass;
+        }
+        double current = temperature();
+        double factor = current > 0 ? Math.sqrt(temperature / current) : 0;
+        for (int q = 0; q < velocities.length; q++) velocities[q] *= factor;
+    }
+
+    /** Kinetic energy ½ Σ m v². */
+    public double kineticEnergy() {
+        int d = system.dimension();
+        int[] sp = system.species();
+        double sum = 0;
+        for (int i = 0; i < sp.length; i++) {
+            double v2 = 0;
+            for (int a = 0; a < d; a++) v2 += velocities[d * i + a] * velocities[d * i + a];
+            sum += v2 / inverseMass[sp[i]];
+        }
+        return 0.5 * sum;
+    }
+
+    /** Kinetic temperature 2 KE / (d·N − d) (k_B = 1; momentum conserved); NaN for one particle. */
+    public double temperature() {
+        int dof = system.dimension() * (system.size() - 1);
+        return dof > 0 ? 2 * kineticEnergy() / dof : Double.NaN;
+    }
+
+    /** Potential energy at the current positions (evaluated once if no step was taken yet). */
+    public double potentialEnergy() {
+        if (!forcesCurrent) refreshForces();
+        return potentialEnergy;
+    }
+
+    /** Total energy KE + PE. */
+    public double totalEnergy() { return kineticEnergy() + potentialEnergy(); }
+
+    /** Steps integrated so far. */
+    public long stepCount() { return steps; }
+
+    /** Unconditional rebuilds done on schedule (every {@code rebuildEvery} steps). */
+    public long scheduledRebuilds() { return scheduledRebuilds; }
+
+    /** Rebuilds forced by a particle moving more than skin/2 between scheduled ones ({@link RebuildPolicy#SAFE}). */
+    public long safetyRebuilds() { return safetyRebuilds; }
+
+    /**
+     * Scheduled rebuilds at which some particle had moved more than skin/2 since the previous
+     * build, so that pairs may have been missed in between ({@link RebuildPolicy#FIXED}; always
+     * 0 with {@link RebuildPolicy#SAFE}).
+     */
+    public long dangerousRebuilds() { return dangerousRebuilds; }
+
+    /** The rebuild policy. */
+    public RebuildPolicy policy() { return policy; }
+
+    /** The current forces (live array, −∇E at the current positions once a step or energy call was made). */
+    public double[] forces() {
+        if (!forcesCurrent) refreshForces();
+        return forces;
+    }
+
+    private void refreshForces() {
+        NeighborList list = evaluator.neighborList();
+        if (kernel != null && list.rebuildCount() > 0) {
+            potentialEnergy = kernel.energyAndForces(system, list, forces, null);
+        } else {
+            int before = list.rebuildCount();
+            potentialEnergy = evaluator.computeForces(forces);
+            if (list.rebuildCount() != before && steps > 0) safetyRebuilds++;
+        }
+        forcesCurrent = true;
+    }
+
+    /** Integrates {@code count} steps (≥ 0). Positions may be unwrapped afterwards. */
+    public void run(int count) {
+        if (count < 0) throw new IllegalArgumentException("step count must be >= 0, got " + count);
+        if (!forcesCurrent) refreshForces();
+        final int d = system.dimension();
+        final int n = system.size();
+        final double dt = timestep;
+        final double half = 0.5 * timestep;
+        final double[] x = system.positions();
+        final double[] v = velocities;
+        final double[] f = forces;
+        final int[] sp = system.species();
+        final double[] im = inverseMass;
+        for (int step = 0; step < count; step++) {
+            for (int i = 0; i < n; i++) {
+                double h = half * im[sp[i]];
+                for (int q = d * i, end = q + d; q < end; q++) {
+                    double vq = v[q] + h * f[q];
+                    v[q] = vq;
+                    x[q] += dt * vq;
+                }
+            }
+            steps++;
+            if (steps % rebuildEvery == 0) {
+                NeighborList list = evaluator.neighborList();
+                if (kernel != null && list.needsRebuild(system)) dangerousRebuilds++;
+                list.rebuild(system);
+                scheduledRebuilds++;
+            }
+            refreshForces();
+            for (int i = 0; i < n; i++) {
+                double h = half * im[sp[i]];
+                for (int q = d * i, end = q + d; q < end; q++) v[q] += h * f[q];
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.mdsens.md.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mdsens.md.build.LatticeKind;
+import org.mdsens.md.build.Lattices;
+import org.mdsens.md.kernel.ScalarKernelProvider;
+import org.mdsens.md.model.EnergyEvaluator;
+import org.mdsens.md.model.EnergyModel;
+import org.mdsens.md.model.TestSystems;
+import org.mdsens.md.potential.LennardJones;
+import org.mdsens.md.potential.PairPotential;
+import org.mdsens.md.system.ParticleSystem;
+
+/** Velocity Verlet: Maxwell–Boltzmann start, conservation laws, time reversibility, rebuild policy, determinism. */
+class VelocityVerletTest {
+
+    /** fcc Lennard-Jones at density 0.8442 (4³ cells, 256 atoms), shifted so that E is conserved. */
+    static EnergyEvaluator fcc(long seed, double[] masses) {
+        ParticleSystem s = Lattices.build(LatticeKind.FCC, new int[] {4, 4, 4}, 0.8442, List.of("A", "B"), null, 0.0, seed);
+        s = new ParticleSystem(s.box(), s.positions(), s.species(), s.speciesNames(), masses);
+        PairPotential lj = LennardJones.builder(List.of("A", "B")).sigma("B", 0.9).cutoff(2.5).shift(true).build();
+        return new EnergyEvaluator(s, new EnergyModel(lj), ScalarKernelProvider.INSTANCE, 0.3);
+    }
+
+    @Test
+    void maxwellBoltzmannSeed87287HasExactTemperatureAndZeroMomentum() {
+        EnergyEvaluator ev = fcc(1, new double[] {1.0, 2.5});
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 20);
+        vv.createVelocities(1.44, 87287);
+        assertEquals(1.44, vv.temperature(), 1e-12);
+        double[] p = momentum(ev.system(), vv.velocities());
+        for (double c : p) assertEquals(0, c, 1e-12);
+        double[] first = vv.velocities().clone();
+        vv.createVelocities(1.44, 87287);
+        assertArrayEquals(first, vv.velocities());
+        vv.createVelocities(1.44, 87288);
+        assertTrue(Math.abs(first[0] - vv.velocities()[0]) > 0);
+    }
+
+    static double[] momentum(ParticleSystem s, double[] v) {
+        int d = s.dimension();
+        double[] p = new double[d];
+        for (int i = 0; i < s.size(); i++) for (int a = 0; a < d; a++) p[a] += s.mass(i) * v[d * i + a];
+        return p;
+    }
+
+    @Test
+    void energyAndMomentumAreConservedSeed5() {
+        EnergyEvaluator ev = fcc(5, new double[] {1.0, 2.5});
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.002, 20);
+        vv.createVelocities(1.44, 5);
+        double e0 = vv.totalEnergy();
+        double maxDrift = 0;
+        for (int k = 0; k < 20; k++) {
+            vv.run(25);
+            maxDrift = Math.max(maxDrift, Math.abs(vv.totalEnergy() - e0));
+        }
+        // the crystal melts at T = 1.44: potential and kinetic energy trade places, the total stays
+        double ke = vv.kineticEnergy();
+        assertTrue(maxDrift < 2e-4 * Math.abs(e0), "energy drift " + maxDrift + " of " + e0 + " (KE " + ke + ")");
+        for (double c : momentum(ev.system(), vv.velocities())) assertEquals(0, c, 1e-10);
+        assertEquals(500, vv.stepCount());
+        assertEquals(25, vv.scheduledRebuilds());
+        // the initial build, the scheduled ones and the safety ones are all the list's builds
+        assertEquals(1 + 25 + vv.safetyRebuilds(), ev.neighborList().rebuildCount());
+    }
+
+    @Test
+    void runningBackwardsRetracesTheTrajectorySeed9() {
+        EnergyEvaluator ev = fcc(9, new double[] {1.0, 1.0});
+        double[] x0 = ev.system().positions().clone();
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 20);
+        vv.createVelocities(1.0, 9);
+        vv.run(40);
+        double[] v = vv.velocities();
+        for (int q = 0; q < v.length; q++) v[q] = -v[q];
+        vv.run(40);
+        double[] x = ev.system().positions();
+        double err = 0;
+        for (int q = 0; q < x.length; q++) err = Math.max(err, Math.abs(x[q] - x0[q]));
+        assertTrue(err < 1e-9, "returned within " + err);
+    }
+
+    @Test
+    void aLongIntervalTriggersSafetyRebuildsAndTheSameSeedGivesTheSameBits() {
+        double[] end = null;
+        for (int rep = 0; rep < 2; rep++) {
+            EnergyEvaluator ev = fcc(3, new double[] {1.0, 1.0});
+            VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 1000);
+            vv.createVelocities(3.0, 3);
+            vv.run(200);
+            assertEquals(0, vv.scheduledRebuilds());
+            assertTrue(vv.safetyRebuilds() > 0, "hot particles cross skin/2 within 200 steps");
+            if (end == null) end = ev.system().positions().clone();
+            else assertArrayEquals(end, ev.system().positions());
+        }
+    }
+
+    @Test
+    void fixedPolicyRebuildsOnScheduleOnlyAndCountsDangerousBuildsSeed3() {
+        EnergyEvaluator ev = fcc(3, new double[] {1.0, 1.0});
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 50, RebuildPolicy.FIXED);
+        vv.createVelocities(3.0, 3);
+        vv.run(200);
+        assertEquals(4, vv.scheduledRebuilds());
+        assertEquals(0, vv.safetyRebuilds());
+        assertEquals(1 + 4, ev.neighborList().rebuildCount());
+        assertTrue(vv.dangerousRebuilds() > 0, "hot particles cross skin/2 within 50 steps");
+    }
+
+    @Test
+    void fixedAndSafePoliciesAgreeBitwiseWhenNoSafetyRebuildIsNeededSeed4() {
+        double[][] end = new double[2][];
+        for (RebuildPolicy policy : RebuildPolicy.values()) {
+            EnergyEvaluator ev = fcc(4, new double[] {1.0, 2.0});
+            VelocityVerlet vv = new VelocityVerlet(ev, 0.004, 5, policy);
+            vv.createVelocities(0.3, 4);
+            vv.run(60);
+            assertEquals(0, vv.safetyRebuilds() + vv.dangerousRebuilds(), policy.toString());
+            end[policy.ordinal()] = ev.system().positions().clone();
+        }
+        assertArrayEquals(end[0], end[1]);
+    }
+
+    @Test
+    void invalidArgumentsAreRejected() {
+        EnergyEvaluator ev = fcc(1, new double[] {1, 1});
+        assertThrows(IllegalArgumentException.class, () -> new VelocityVerlet(ev, 0, 20));
+        assertThrows(IllegalArgumentException.class, () -> new VelocityVerlet(ev, 0.005, 0));
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 20);
+        assertThrows(IllegalArgumentException.class, () -> vv.setVelocities(new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> vv.createVelocities(-1, 1));
+        assertThrows(IllegalArgumentException.class, () -> vv.run(-1));
+        ParticleSystem s = ev.system();
+        EnergyEvaluator bonded = new EnergyEvaluator(s, new EnergyModel(ev.model().pair(), TestSystems.bonds(2, s, 1.2)),
+                ScalarKernelProvider.INSTANCE, 0.3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new VelocityVerlet(bonded, 0.005, 20, RebuildPolicy.FIXED));
+        assertTrue(e.getMessage().contains("pair-only"), e.getMessage());
+    }
+}

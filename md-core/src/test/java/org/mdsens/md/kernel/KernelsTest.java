@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +36,7 @@ class KernelsTest {
 
     @Test
     void autoFallsBackToScalarSilently() {
+        assumeFalse(Kernels.vectorModulePresent(), "jdk.incubator.vector is present: the fallback is tested in runs without it (the default suite)");
         assertEquals("scalar", Kernels.select(KernelChoice.AUTO, null, warnings).name());
         assertEquals("scalar", Kernels.select(null, null, warnings).name());
         assertEquals("", warned());
@@ -41,6 +44,7 @@ class KernelsTest {
 
     @Test
     void vectorFallsBackToScalarWithOneWarningNamingTheFix() {
+        assumeFalse(Kernels.vectorModulePresent(), "jdk.incubator.vector is present: the fallback is tested in runs without it (the default suite)");
         assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings).name());
         assertEquals("scalar", Kernels.select(KernelChoice.VECTOR, null, warnings).name());
         String text = warned();
@@ -53,11 +57,25 @@ class KernelsTest {
     }
 
     @Test
+    void withTheModulePresentAutoAndVectorSelectTheVectorKernelsSilently() {
+        assumeTrue(Kernels.vectorModulePresent(), "jdk.incubator.vector is absent: this runs in the -Pvector pass");
+        assertTrue(Kernels.select(KernelChoice.VECTOR, null, warnings).name().startsWith("vector"));
+        assertTrue(Kernels.select(KernelChoice.AUTO, null, warnings).name().startsWith("vector"));
+        assertEquals("", warned());
+    }
+
+    @Test
     void systemPropertyOverridesTheArgument() {
         assertSame(ScalarKernelProvider.INSTANCE, Kernels.select(KernelChoice.VECTOR, "scalar", warnings));
         assertEquals("", warned());
-        assertEquals("scalar", Kernels.select(KernelChoice.SCALAR, " Vector ", warnings).name());
-        assertEquals(1, warned().lines().count());
+        String forced = Kernels.select(KernelChoice.SCALAR, " Vector ", warnings).name();
+        if (Kernels.vectorModulePresent()) {
+            assertTrue(forced.startsWith("vector"), forced);
+            assertEquals("", warned());
+        } else {
+            assertEquals("scalar", forced);
+            assertEquals(1, warned().lines().count());
+        }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Kernels.select(KernelChoice.AUTO, "simd", warnings));
         assertTrue(e.getMessage().contains("'simd'"), e.getMessage());

@@ -82,7 +82,7 @@ public final class GradientDescentMinimizer implements Minimizer {
             if (stop != null) return run.finish(stop);
 
             double dphi0 = -Vectors.dotCompensated(f0, f0, len);
-            double bound = LineSearchTests.roundoffBound(e0, n);
+            double bound = LineSearchConditions.roundoffBound(e0, n);
             double fAbsMax = Vectors.maxAbs(f0, len);
             double xAbsMax = Vectors.maxAbs(x0, len);
             double a = Math.min(alpha, config.maxStep() / run.maxForce);
@@ -97,7 +97,7 @@ public final class GradientDescentMinimizer implements Minimizer {
                 e = run.evaluate(fTrial);
                 if (!run.finite(e)) return run.finish(Status.NON_FINITE, e, run.lastMaxForce);
                 double dphi = -Vectors.dotCompensated(fTrial, f0, len);
-                if (LineSearchTests.sufficientDecrease(e0, dphi0, a, e, dphi, bound, C1)) break;
+                if (LineSearchConditions.sufficientDecrease(e0, dphi0, a, e, dphi, bound, C1)) break;
                 if (++rejected > MAX_BACKTRACKS) {
                     System.arraycopy(x0, 0, x, 0, len);
                     return run.finish(Status.LINE_SEARCH_FAILED);

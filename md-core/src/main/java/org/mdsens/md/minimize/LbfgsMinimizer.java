@@ -112,7 +112,7 @@ public final class LbfgsMinimizer implements Minimizer {
      * energy by more than B(E_k, N).
      */
     public static double roundoffBound(double energy, int n) {
-        return LineSearchTests.roundoffBound(energy, n);
+        return LineSearchConditions.roundoffBound(energy, n);
     }
 
     @Override
@@ -275,8 +275,8 @@ public final class LbfgsMinimizer implements Minimizer {
                 return NON_FINITE;
             }
             double dphi = -Vectors.dotCompensated(fTrial, p, len);
-            if (!LineSearchTests.sufficientDecrease(e0, dphi0, a, e, dphi, bound, C1)
-                    || (evals > 1 && LineSearchTests.resolved(e - ePrev, bound) && e >= ePrev)) {
+            if (!LineSearchConditions.sufficientDecrease(e0, dphi0, a, e, dphi, bound, C1)
+                    || (evals > 1 && LineSearchConditions.resolved(e - ePrev, bound) && e >= ePrev)) {
                 return zoom(run, x, len, e0, dphi0, aPrev, ePrev, dPrev, a, e, dphi, bound, pAbsMax, xAbsMax, evals);
             }
             if (Math.abs(dphi) <= -C2 * dphi0) return accept(run, x, len, a, e);
@@ -312,8 +312,8 @@ public final class LbfgsMinimizer implements Minimizer {
                 return NON_FINITE;
             }
             double dphi = -Vectors.dotCompensated(fTrial, p, len);
-            if (!LineSearchTests.sufficientDecrease(e0, dphi0, a, e, dphi, bound, C1)
-                    || (LineSearchTests.resolved(e - eLo, bound) && e >= eLo)) {
+            if (!LineSearchConditions.sufficientDecrease(e0, dphi0, a, e, dphi, bound, C1)
+                    || (LineSearchConditions.resolved(e - eLo, bound) && e >= eLo)) {
                 hi = a;
                 eHi = e;
                 dHi = dphi;
@@ -340,7 +340,7 @@ public final class LbfgsMinimizer implements Minimizer {
      */
     static double interpolate(double lo, double eLo, double dLo, double hi, double eHi, double dHi, double bound) {
         double a;
-        if (LineSearchTests.resolved(eHi - eLo, bound)) {
+        if (LineSearchConditions.resolved(eHi - eLo, bound)) {
             double d1 = dLo + dHi - 3.0 * (eLo - eHi) / (lo - hi);
             double disc = d1 * d1 - dLo * dHi;
             double d2 = Math.signum(hi - lo) * Math.sqrt(disc);

@@ -100,7 +100,7 @@ final class Progress {
         if (lastMaxForce < bestMaxForce) {
             bestMaxForce = lastMaxForce;
             stall = 0;
-        } else if (LineSearchTests.resolved(energyChange, bound)) {
+        } else if (LineSearchConditions.resolved(energyChange, bound)) {
             stall = 0;
         } else {
             stall++;

@@ -262,33 +262,6 @@ public final class DataExport {
 
     /** Writes bytes to a temporary file next to {@code target}, then moves it into place. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = null;
-        OutputStream out = null;
-        for (int attempt = 0; out == null; attempt++) {
-            tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
-            try {
-                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) throw e;
-            }
-        }
-        boolean done = false;
-        try {
-            try (OutputStream o = out) {
-                o.write(bytes);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } finally {
-            if (!done) Files.deleteIfExists(tmp);
-        }
+        org.mdsens.viz.export.AtomicFiles.write(target, out -> out.write(bytes));
     }
 }

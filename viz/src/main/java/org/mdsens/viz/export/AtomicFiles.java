@@ -15,17 +15,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * where the file system allows). The temporary file is created with the default permissions (the
  * process umask), unlike {@code Files.createTempFile}, whose owner-only mode would stick to the result.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** The body of a write. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() { }
 
-    static void write(Path target, Body body) throws IOException {
+    /** Writes {@code body} to a temporary file beside {@code target}, then moves it into place. */
+    public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);

@@ -4,9 +4,9 @@ package org.mdsens.md.minimize;
  * Round-off-aware acceptance tests for line searches along x(α) = x₀ + α p (package-private).
  * φ(α) = E(x(α)), φ'(α) = −F(x(α))·p; φ'(0) &lt; 0.
  */
-final class LineSearchTests {
+final class LineSearchConditions {
 
-    private LineSearchTests() { }
+    private LineSearchConditions() { }
 
     /**
      * Round-off bound on an energy E summed over n particles: 1e-14·(|E| + 1)·√n. Energy

@@ -38,7 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code gather}: the full-list gather formulation of DESIGN.md §7 (padded index rows,
  *       tail mask and cutoff mask combined, blend, minimum image by the round-to-nearest trick);</li>
  *   <li>{@code cluster}: the production vector kernel (particles against clusters of spatially
- *       sorted particles, contiguous loads).</li>
+ *       sorted particles, contiguous loads);</li>
+ *   <li>{@code pair4x4}: a half cluster-pair list of 4-particle clusters in the GROMACS 2xNN form
+ *       ({@link ClusterPairList}, {@link ClusterPairKernel}; load, loop and fold per call), checked
+ *       against the inline scalar loop at setup; {@code pair4x4Build} is its list build.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -64,6 +67,8 @@ public class FormulationBenchmark {
     int[] halfOffsets, halfNeighbors;
     int[] rowStart, rowCount, padded;   // full list, rows padded to a multiple of W with the row's own index
     double box, inverseBox;
+    ClusterPairList pairList;
+    ClusterPairKernel pairKernel;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -95,6 +100,29 @@ public class FormulationBenchmark {
         box = ((Box.Periodic) particles.box()).length(0);
         inverseBox = 1 / box;
         clusterKernel.energyAndForces(particles, list, forces, null);
+        if (ClusterPairKernel.supported()) {
+            System.out.println(ClusterPairCheck.verify(particles, 7));
+            pairList = new ClusterPairList();
+            pairKernel = new ClusterPairKernel();
+            pair4x4Build();
+            pairKernel.energyAndForces(pairList, particles.positions(), forces, RC2);
+        }
+    }
+
+    @Benchmark
+    public double pair4x4() {
+        return pairKernel.energyAndForces(pairList, particles.positions(), forces, RC2);
+    }
+
+    @Benchmark
+    public void pair4x4Loop() {
+        pairKernel.loop(pairList, RC2);
+    }
+
+    @Benchmark
+    public int pair4x4Build() {
+        pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
+        return pairList.jCount;
     }
 
     @Benchmark

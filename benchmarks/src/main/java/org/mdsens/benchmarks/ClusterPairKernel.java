@@ -5,6 +5,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * serves 16 particle pairs. Half list with Newton's third law: the j forces of a cluster pair
  * are summed over both vectors in registers and added with one contiguous read-modify-write per
  * axis into a j accumulator kept in the same duplicated layout (the two halves are folded at the
- * end); i forces stay in registers for a whole i-entry.
+ * end); i forces stay in registers for a whole i-entry and are then reduced by shuffles into the
+ * same accumulator, so the per-slot state is 2 doubles of position and 2 of force per axis.
  *
  * <p>Per call: load (slot-ordered, duplicated SoA copies of x − image offset; padding slots at
  * 10⁶·(s+1) on every axis, far from everything and from each other), compute, fold into
@@ -29,9 +31,17 @@ final class ClusterPairKernel {
     private static final double[] LANE_J = {0, 1, 2, 3, 0, 1, 2, 3};
     private static final double[] LANE_I0 = {0, 0, 0, 0, 1, 1, 1, 1};
     private static final double[] LANE_I1 = {2, 2, 2, 2, 3, 3, 3, 3};
+    private static final VectorShuffle<Double> I01 = VectorShuffle.fromArray(SP, new int[] {0, 0, 0, 0, 1, 1, 1, 1}, 0);
+    private static final VectorShuffle<Double> I23 = VectorShuffle.fromArray(SP, new int[] {2, 2, 2, 2, 3, 3, 3, 3}, 0);
+    private static final VectorShuffle<Double> SWAP2 = VectorShuffle.fromArray(SP, new int[] {2, 3, 0, 1, 6, 7, 4, 5}, 0);
+    private static final VectorShuffle<Double> SWAP1 = VectorShuffle.fromArray(SP, new int[] {1, 0, 3, 2, 5, 4, 7, 6}, 0);
+    private static final VectorMask<Double> HIGH_PAIRS = VectorMask.fromArray(SP,
+            new boolean[] {false, false, true, true, false, false, true, true}, 0);
+    private static final VectorMask<Double> KEEP = VectorMask.fromArray(SP,
+            new boolean[] {true, false, true, false, false, true, false, true}, 0);
 
-    private double[] xj = new double[0], yj = xj, zj = xj, xi = xj, yi = xj, zi = xj;
-    private double[] fjx = xj, fjy = xj, fjz = xj, fix = xj, fiy = xj, fiz = xj;
+    private double[] xj = new double[0], yj = xj, zj = xj;
+    private double[] fjx = xj, fjy = xj, fjz = xj;
     private final double[] ebuf = new double[8];
 
     /** Whether this JVM's preferred species has the 8 lanes the kernel needs. */
@@ -44,8 +54,6 @@ final class ClusterPairKernel {
             int m = 8 * clusters;
             xj = new double[m]; yj = new double[m]; zj = new double[m];
             fjx = new double[m]; fjy = new double[m]; fjz = new double[m];
-            xi = new double[2 * m]; yi = new double[2 * m]; zi = new double[2 * m];
-            fix = new double[2 * m]; fiy = new double[2 * m]; fiz = new double[2 * m];
         }
         prepare(list, x);
         loop(list, rc2);
@@ -59,22 +67,18 @@ final class ClusterPairKernel {
         Arrays.fill(fjx, 0, 8 * clusters, 0.0);
         Arrays.fill(fjy, 0, 8 * clusters, 0.0);
         Arrays.fill(fjz, 0, 8 * clusters, 0.0);
-        Arrays.fill(fix, 0, 16 * clusters, 0.0);
-        Arrays.fill(fiy, 0, 16 * clusters, 0.0);
-        Arrays.fill(fiz, 0, 16 * clusters, 0.0);
         Arrays.fill(ebuf, 0.0);
     }
 
     /** The cluster-pair loop alone, on prepared buffers (accumulates). */
     void loop(ClusterPairList list, double rc2) {
         compute(list.iCluster, list.iShift, list.jStart, list.jList, list.entries, list.shift, rc2,
-                xi, yi, zi, xj, yj, zj, fix, fiy, fiz, fjx, fjy, fjz, ebuf);
+                xj, yj, zj, fjx, fjy, fjz, ebuf);
     }
 
     private void load(ClusterPairList list, double[] x) {
         final int[] sp = list.slotParticle;
-        final double[] off = list.offset, xj = this.xj, yj = this.yj, zj = this.zj, xi = this.xi, yi = this.yi,
-                zi = this.zi;
+        final double[] off = list.offset, xj = this.xj, yj = this.yj, zj = this.zj;
         for (int c = 0; c < list.clusters; c++) {
             for (int k = 0; k < 4; k++) {
                 int s = 4 * c + k, p = sp[s];
@@ -86,15 +90,10 @@ final class ClusterPairKernel {
                 } else {
                     px = py = pz = PAD * (s + 1);
                 }
-                int jb = 8 * c + k, ib = 16 * c + 8 * (k >> 1) + 4 * (k & 1);
+                int jb = 8 * c + k;
                 xj[jb] = px; xj[jb + 4] = px;
                 yj[jb] = py; yj[jb + 4] = py;
                 zj[jb] = pz; zj[jb + 4] = pz;
-                for (int m = 0; m < 4; m++) {
-                    xi[ib + m] = px;
-                    yi[ib + m] = py;
-                    zi[ib + m] = pz;
-                }
             }
         }
     }
@@ -102,10 +101,10 @@ final class ClusterPairKernel {
     double fold(ClusterPairList list, double[] f) {
         final int[] ps = list.particleSlot;
         for (int p = 0; p < list.n; p++) {
-            int s = ps[p], c = s >> 2, k = s & 3, jb = 8 * c + k, ib = 16 * c + 8 * (k >> 1) + 4 * (k & 1);
-            f[3 * p] = 24 * ((fjx[jb] + fjx[jb + 4]) + ((fix[ib] + fix[ib + 1]) + (fix[ib + 2] + fix[ib + 3])));
-            f[3 * p + 1] = 24 * ((fjy[jb] + fjy[jb + 4]) + ((fiy[ib] + fiy[ib + 1]) + (fiy[ib + 2] + fiy[ib + 3])));
-            f[3 * p + 2] = 24 * ((fjz[jb] + fjz[jb + 4]) + ((fiz[ib] + fiz[ib + 1]) + (fiz[ib + 2] + fiz[ib + 3])));
+            int s = ps[p], jb = 8 * (s >> 2) + (s & 3);
+            f[3 * p] = 24 * (fjx[jb] + fjx[jb + 4]);
+            f[3 * p + 1] = 24 * (fjy[jb] + fjy[jb + 4]);
+            f[3 * p + 2] = 24 * (fjz[jb] + fjz[jb + 4]);
         }
         double e = 0;
         for (double v : ebuf) e += v;
@@ -114,18 +113,17 @@ final class ClusterPairKernel {
 
     /** The cluster-pair loop: i forces (unscaled, ×24 at fold) into fi*, j forces into fj*, Σ ir6(ir6 − 1) into eb. */
     static void compute(int[] iC, int[] iS, int[] js, int[] jl, int ne, double[] sh, double rc2,
-                        double[] xi, double[] yi, double[] zi, double[] xj, double[] yj, double[] zj,
-                        double[] fix, double[] fiy, double[] fiz, double[] fjx, double[] fjy, double[] fjz, double[] eb) {
+                        double[] xj, double[] yj, double[] zj, double[] fjx, double[] fjy, double[] fjz, double[] eb) {
         final DoubleVector zero = DoubleVector.zero(SP), one = DoubleVector.broadcast(SP, 1.0);
         for (int e = 0; e < ne; e++) {
-            final int ci = iC[e], code = iS[e], ib = 16 * ci;
+            final int ci = iC[e], code = iS[e], jb = 8 * ci;
             final double sx = sh[3 * code], sy = sh[3 * code + 1], sz = sh[3 * code + 2];
-            final DoubleVector x0 = DoubleVector.fromArray(SP, xi, ib).add(sx);
-            final DoubleVector x1 = DoubleVector.fromArray(SP, xi, ib + 8).add(sx);
-            final DoubleVector y0 = DoubleVector.fromArray(SP, yi, ib).add(sy);
-            final DoubleVector y1 = DoubleVector.fromArray(SP, yi, ib + 8).add(sy);
-            final DoubleVector z0 = DoubleVector.fromArray(SP, zi, ib).add(sz);
-            final DoubleVector z1 = DoubleVector.fromArray(SP, zi, ib + 8).add(sz);
+            final DoubleVector xc = DoubleVector.fromArray(SP, xj, jb).add(sx);
+            final DoubleVector yc = DoubleVector.fromArray(SP, yj, jb).add(sy);
+            final DoubleVector zc = DoubleVector.fromArray(SP, zj, jb).add(sz);
+            final DoubleVector x0 = xc.rearrange(I01), x1 = xc.rearrange(I23);
+            final DoubleVector y0 = yc.rearrange(I01), y1 = yc.rearrange(I23);
+            final DoubleVector z0 = zc.rearrange(I01), z1 = zc.rearrange(I23);
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero;
             int q = js[e];
             final int qe = js[e + 1];
@@ -164,23 +162,28 @@ final class ClusterPairKernel {
                 DoubleVector r1 = dz1.fma(dz1, dy1.fma(dy1, dx1.mul(dx1)));
                 VectorMask<Double> m0 = r0.compare(VectorOperators.LT, rc2);
                 VectorMask<Double> m1 = r1.compare(VectorOperators.LT, rc2);
-                DoubleVector i0 = one.div(r0), i1 = one.div(r1);
-                DoubleVector s60 = i0.mul(i0).mul(i0), s61 = i1.mul(i1).mul(i1);
-                DoubleVector c0 = zero.blend(s60.mul(s60.fma(2.0, -1.0)).mul(i0), m0);
-                DoubleVector c1 = zero.blend(s61.mul(s61.fma(2.0, -1.0)).mul(i1), m1);
-                ev = ev.add(zero.blend(s60.mul(s60.sub(1.0)), m0)).add(zero.blend(s61.mul(s61.sub(1.0)), m1));
+                // one division for both halves: 1/r0 = r1/(r0 r1) (no r = 0 lane outside the self pair)
+                DoubleVector inv = one.div(r0.mul(r1));
+                DoubleVector i0 = inv.mul(r1), i1 = inv.mul(r0);
+                DoubleVector s60 = zero.blend(i0.mul(i0).mul(i0), m0), s61 = zero.blend(i1.mul(i1).mul(i1), m1);
+                DoubleVector c0 = s60.mul(s60.fma(2.0, -1.0)).mul(i0);
+                DoubleVector c1 = s61.mul(s61.fma(2.0, -1.0)).mul(i1);
+                ev = s61.fma(s61.sub(1.0), s60.fma(s60.sub(1.0), ev));
                 ax0 = c0.fma(dx0, ax0); ay0 = c0.fma(dy0, ay0); az0 = c0.fma(dz0, az0);
                 ax1 = c1.fma(dx1, ax1); ay1 = c1.fma(dy1, ay1); az1 = c1.fma(dz1, az1);
                 DoubleVector.fromArray(SP, fjx, j).sub(c1.fma(dx1, c0.mul(dx0))).intoArray(fjx, j);
                 DoubleVector.fromArray(SP, fjy, j).sub(c1.fma(dy1, c0.mul(dy0))).intoArray(fjy, j);
                 DoubleVector.fromArray(SP, fjz, j).sub(c1.fma(dz1, c0.mul(dz0))).intoArray(fjz, j);
             }
-            DoubleVector.fromArray(SP, fix, ib).add(ax0).intoArray(fix, ib);
-            DoubleVector.fromArray(SP, fix, ib + 8).add(ax1).intoArray(fix, ib + 8);
-            DoubleVector.fromArray(SP, fiy, ib).add(ay0).intoArray(fiy, ib);
-            DoubleVector.fromArray(SP, fiy, ib + 8).add(ay1).intoArray(fiy, ib + 8);
-            DoubleVector.fromArray(SP, fiz, ib).add(az0).intoArray(fiz, ib);
-            DoubleVector.fromArray(SP, fiz, ib + 8).add(az1).intoArray(fiz, ib + 8);
+            // i forces into the duplicated layout, written out (a helper call would not be inlined
+            // at this cold site, and its vector arguments would be boxed): lane 0 = Σ ax0[0..3]
+            // (i0), lane 5 = Σ ax0[4..7] (i1), lane 2 = Σ ax1[0..3] (i2), lane 7 = Σ ax1[4..7] (i3)
+            DoubleVector ux = ax0.add(ax0.rearrange(SWAP2)).blend(ax1.add(ax1.rearrange(SWAP2)), HIGH_PAIRS);
+            DoubleVector uy = ay0.add(ay0.rearrange(SWAP2)).blend(ay1.add(ay1.rearrange(SWAP2)), HIGH_PAIRS);
+            DoubleVector uz = az0.add(az0.rearrange(SWAP2)).blend(az1.add(az1.rearrange(SWAP2)), HIGH_PAIRS);
+            DoubleVector.fromArray(SP, fjx, jb).add(zero.blend(ux.add(ux.rearrange(SWAP1)), KEEP)).intoArray(fjx, jb);
+            DoubleVector.fromArray(SP, fjy, jb).add(zero.blend(uy.add(uy.rearrange(SWAP1)), KEEP)).intoArray(fjy, jb);
+            DoubleVector.fromArray(SP, fjz, jb).add(zero.blend(uz.add(uz.rearrange(SWAP1)), KEEP)).intoArray(fjz, jb);
             DoubleVector.fromArray(SP, eb, 0).add(ev).intoArray(eb, 0);
         }
     }

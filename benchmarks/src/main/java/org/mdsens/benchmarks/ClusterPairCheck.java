@@ -78,6 +78,16 @@ public final class ClusterPairCheck {
         ClusterPairList cl = new ClusterPairList();
         cl.build(x, n, l, l, l, RC + Systems.SKIN);
         ClusterPairKernel k = new ClusterPairKernel();
+        ClusterPairList pruned = new ClusterPairList();
+        pruned.exactPrune = false;
+        pruned.build(x, n, l, l, l, RC + Systems.SKIN);
+        double[] scratch = new double[3 * n];
+        k.energyAndForces(pruned, x, scratch, RC * RC);
+        k.prune(pruned, (RC + Systems.SKIN) * (RC + Systems.SKIN));
+        if (pruned.jCount != cl.jCount) {
+            throw new IllegalStateException("vector prune must keep the pairs of the exact build, got "
+                    + pruned.jCount + " instead of " + cl.jCount);
+        }
         StringBuilder out = new StringBuilder();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         for (int round = 0; round < 2; round++) {
@@ -86,7 +96,7 @@ public final class ClusterPairCheck {
             }
             double[] fr = new double[3 * n], fk = new double[3 * n];
             double er = reference(x, n, nl.offsets(), nl.neighbors(), l, fr);
-            double ek = k.energyAndForces(cl, x, fk, RC * RC);
+            double ek = k.energyAndForces(round == 0 ? cl : pruned, x, fk, RC * RC);
             double fmax = 0, dmax = 0;
             for (int i = 0; i < 3 * n; i++) {
                 fmax = Math.max(fmax, Math.abs(fr[i]));

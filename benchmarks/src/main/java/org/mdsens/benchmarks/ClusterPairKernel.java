@@ -70,6 +70,43 @@ final class ClusterPairKernel {
         Arrays.fill(ebuf, 0.0);
     }
 
+    /**
+     * Prunes a list built with boxes only ({@code exactPrune = false}) to the cluster pairs with
+     * some particle pair closer than √rl2, in place, with the vector arithmetic of the kernel
+     * (the GROMACS prune kernel); the positions must be the build positions and loaded by
+     * {@link #prepare}. Self pairs stay; entries may become empty.
+     */
+    void prune(ClusterPairList list, double rl2) {
+        final int[] iC = list.iCluster, iS = list.iShift, js = list.jStart, jl = list.jList;
+        final double[] sh = list.shift, xj = this.xj, yj = this.yj, zj = this.zj;
+        final int ne = list.entries;
+        int w = 0;
+        for (int e = 0; e < ne; e++) {
+            final int ci = iC[e], code = iS[e], jb = 8 * ci, q0 = js[e], qe = js[e + 1];
+            final double sx = sh[3 * code], sy = sh[3 * code + 1], sz = sh[3 * code + 2];
+            final DoubleVector xc = DoubleVector.fromArray(SP, xj, jb).add(sx);
+            final DoubleVector yc = DoubleVector.fromArray(SP, yj, jb).add(sy);
+            final DoubleVector zc = DoubleVector.fromArray(SP, zj, jb).add(sz);
+            final DoubleVector x0 = xc.rearrange(I01), x1 = xc.rearrange(I23);
+            final DoubleVector y0 = yc.rearrange(I01), y1 = yc.rearrange(I23);
+            final DoubleVector z0 = zc.rearrange(I01), z1 = zc.rearrange(I23);
+            js[e] = w;
+            for (int q = q0; q < qe; q++) {
+                final int cj = jl[q], j = 8 * cj;
+                DoubleVector xv = DoubleVector.fromArray(SP, xj, j), yv = DoubleVector.fromArray(SP, yj, j);
+                DoubleVector zv = DoubleVector.fromArray(SP, zj, j);
+                DoubleVector dx0 = x0.sub(xv), dy0 = y0.sub(yv), dz0 = z0.sub(zv);
+                DoubleVector dx1 = x1.sub(xv), dy1 = y1.sub(yv), dz1 = z1.sub(zv);
+                DoubleVector r0 = dz0.fma(dz0, dy0.fma(dy0, dx0.mul(dx0)));
+                DoubleVector r1 = dz1.fma(dz1, dy1.fma(dy1, dx1.mul(dx1)));
+                // the self pair has r = 0 lanes: always kept
+                if (r0.min(r1).compare(VectorOperators.LT, rl2).anyTrue()) jl[w++] = cj;
+            }
+        }
+        js[ne] = w;
+        list.jCount = w;
+    }
+
     /** The cluster-pair loop alone, on prepared buffers (accumulates). */
     void loop(ClusterPairList list, double rc2) {
         compute(list.iCluster, list.iShift, list.jStart, list.jList, list.entries, list.shift, rc2,
@@ -127,7 +164,7 @@ final class ClusterPairKernel {
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero;
             int q = js[e];
             final int qe = js[e + 1];
-            if (code == ClusterPairList.CENTER && jl[q] == ci) {
+            if (q < qe && code == ClusterPairList.CENTER && jl[q] == ci) {
                 final int j = 8 * ci;
                 DoubleVector lj = DoubleVector.fromArray(SP, LANE_J, 0);
                 VectorMask<Double> s0 = lj.compare(VectorOperators.GT, DoubleVector.fromArray(SP, LANE_I0, 0));

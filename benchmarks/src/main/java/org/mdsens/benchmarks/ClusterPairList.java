@@ -41,21 +41,28 @@ final class ClusterPairList {
     private int[] column = new int[0], colStart = new int[1], colFill = new int[0], colCluster = new int[1];
     private long[] keys = new long[0];
     private double[] bb = new double[0];        // 6 per cluster: lo x y z, hi x y z
-    private long[] cand = new long[256];
+    private int[] candJ = new int[256], candCode = new int[256];
+    private final int[] codeCount = new int[28];
+    private double[] slotX = new double[0], slotY = slotX, slotZ = slotX;   // build positions per slot (padding far away)
 
     /** Whether a cluster pair whose boxes are in range is kept only if some particle pair is (at build). */
     boolean exactPrune = true;
 
+    /**
+     * Whether some particle of cluster ci, shifted by −(sx, sy, sz), lies within √rl2 of some
+     * particle of cluster cj (build positions); i particles out of range of cj's box are skipped.
+     */
     private boolean close(int ci, int cj, double sx, double sy, double sz, double rl2) {
-        final double[] w = wrapped;
-        for (int a = 0; a < C; a++) {
-            int pi = slotParticle[C * ci + a];
-            if (pi < 0) continue;
-            double xi = w[3 * pi] - sx, yi = w[3 * pi + 1] - sy, zi = w[3 * pi + 2] - sz;
-            for (int b = 0; b < C; b++) {
-                int pj = slotParticle[C * cj + b];
-                if (pj < 0) continue;
-                double dx = xi - w[3 * pj], dy = yi - w[3 * pj + 1], dz = zi - w[3 * pj + 2];
+        final double[] xs = slotX, ys = slotY, zs = slotZ, b = bb;
+        final double lx = b[6 * cj], ly = b[6 * cj + 1], lz = b[6 * cj + 2];
+        final double hx = b[6 * cj + 3], hy = b[6 * cj + 4], hz = b[6 * cj + 5];
+        for (int a = C * ci; a < C * ci + C; a++) {
+            double xi = xs[a] - sx, yi = ys[a] - sy, zi = zs[a] - sz;
+            double ex = Math.max(0, Math.max(lx - xi, xi - hx)), ey = Math.max(0, Math.max(ly - yi, yi - hy));
+            double ez = Math.max(0, Math.max(lz - zi, zi - hz));
+            if (ex * ex + ey * ey + ez * ez >= rl2) continue;
+            for (int q = C * cj; q < C * cj + C; q++) {
+                double dx = xi - xs[q], dy = yi - ys[q], dz = zi - zs[q];
                 if (dx * dx + dy * dy + dz * dz < rl2) return true;
             }
         }
@@ -148,6 +155,21 @@ final class ClusterPairList {
                 }
             }
         }
+        if (slotX.length < slots) {
+            slotX = new double[slotParticle.length];
+            slotY = new double[slotParticle.length];
+            slotZ = new double[slotParticle.length];
+        }
+        for (int q = 0; q < slots; q++) {
+            int p = slotParticle[q];
+            if (p < 0) {
+                slotX[q] = slotY[q] = slotZ[q] = 1e6 * (q + 1);
+            } else {
+                slotX[q] = wrapped[3 * p];
+                slotY[q] = wrapped[3 * p + 1];
+                slotZ[q] = wrapped[3 * p + 2];
+            }
+        }
         // pairs
         final double rl2 = rlist * rlist;
         int rx = (int) Math.ceil(rlist / wx), ry = (int) Math.ceil(rlist / wy);
@@ -178,6 +200,8 @@ final class ClusterPairList {
                             double cly = gy * wy, dyc = Math.max(0, Math.max(cly - ihy, ily - cly - wy));
                             if (dxc * dxc + dyc * dyc >= rl2) continue;
                             int jcol = jcx * ncy + jcy, cs = colCluster[jcol], ce = colCluster[jcol + 1];
+                            if (ce <= ci) continue;                  // every cluster of the column precedes ci
+                            if (cs < ci) cs = ci;
                             double sx = kx * lx, sy = ky * ly;
                             for (int kz = -1; kz <= 1; kz++) {
                                 double sz = kz * lz;
@@ -196,32 +220,49 @@ final class ClusterPairList {
                                     double dz = Math.max(0, Math.max(b[6 * cj + 2] + sz - ihz, ilz - b[6 * cj + 5] - sz));
                                     if (dx * dx + dy * dy + dz * dz < rl2
                                             && (!exactPrune || close(ci, cj, sx, sy, sz, rl2))) {
-                                        if (nCand == cand.length) cand = Arrays.copyOf(cand, 2 * nCand);
-                                        cand[nCand++] = (long) code << 32 | cj;
+                                        if (nCand == candJ.length) {
+                                            candJ = Arrays.copyOf(candJ, 2 * nCand);
+                                            candCode = Arrays.copyOf(candCode, 2 * nCand);
+                                        }
+                                        candJ[nCand] = cj;
+                                        candCode[nCand++] = code;
                                     }
                                 }
                             }
                         }
                     }
-                    Arrays.sort(cand, 0, nCand);
+                    // group by image code (counting sort, scan order inside a code), self pair first
                     if (jList.length < jc + nCand) jList = Arrays.copyOf(jList, 2 * (jc + nCand));
-                    int last = -1;
-                    for (int q = 0; q < nCand; q++) {
-                        int code = (int) (cand[q] >>> 32);
-                        if (code != last) {
-                            if (e + 1 >= iCluster.length) {
-                                iCluster = Arrays.copyOf(iCluster, 2 * e + 2);
-                                iShift = Arrays.copyOf(iShift, 2 * e + 2);
-                                jStart = Arrays.copyOf(jStart, 2 * e + 3);
-                            }
-                            iCluster[e] = ci;
-                            iShift[e] = code;
-                            jStart[e] = jc;
-                            e++;
-                            last = code;
+                    final int[] cnt = codeCount;
+                    Arrays.fill(cnt, 0);
+                    for (int q = 0; q < nCand; q++) cnt[candCode[q] + 1]++;
+                    for (int k = 0; k < 27; k++) {
+                        int count = cnt[k + 1];
+                        cnt[k + 1] = cnt[k] + count;                 // Σ counts of codes ≤ k
+                        if (count == 0) continue;
+                        if (e + 1 >= iCluster.length) {
+                            iCluster = Arrays.copyOf(iCluster, 2 * e + 2);
+                            iShift = Arrays.copyOf(iShift, 2 * e + 2);
+                            jStart = Arrays.copyOf(jStart, 2 * e + 3);
                         }
-                        jList[jc++] = (int) cand[q];
+                        iCluster[e] = ci;
+                        iShift[e] = k;
+                        jStart[e] = jc + cnt[k];
+                        e++;
                     }
+                    // now cnt[k] = first position of code k
+                    int selfAt = -1;
+                    for (int q = 0; q < nCand; q++) {
+                        int at = jc + cnt[candCode[q]]++;
+                        jList[at] = candJ[q];
+                        if (candJ[q] == ci && candCode[q] == CENTER) selfAt = at;
+                    }
+                    if (selfAt >= 0) {
+                        int first = jc + cnt[CENTER - 1];   // code 13 starts where code 12 ended
+                        jList[selfAt] = jList[first];
+                        jList[first] = ci;
+                    }
+                    jc += nCand;
                 }
             }
         }

@@ -120,6 +120,24 @@ public class FormulationBenchmark {
     }
 
     @Benchmark
+    public int pair4x4BuildBoxOnly() {
+        pairList.exactPrune = false;
+        pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
+        pairList.exactPrune = true;
+        return pairList.jCount;
+    }
+
+    @Benchmark
+    public int pair4x4BuildVectorPrune() {
+        pairList.exactPrune = false;
+        pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
+        pairList.exactPrune = true;
+        pairKernel.prepare(pairList, particles.positions());
+        pairKernel.prune(pairList, (2.5 + Systems.SKIN) * (2.5 + Systems.SKIN));
+        return pairList.jCount;
+    }
+
+    @Benchmark
     public int pair4x4Build() {
         pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
         return pairList.jCount;

@@ -13,7 +13,7 @@ import org.mdsens.md.system.ParticleSystem;
  * after random displacements of up to 0.08 per coordinate without a rebuild, and prints the list
  * statistics (entries, lane pairs and lane efficiency per atom, against the production
  * {@link ClusterList}). Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar
- * org.mdsens.benchmarks.ClusterPairCheck [lj3d-N ...]}.
+ * org.mdsens.benchmarks.ClusterPairCheck [lj3d-N[-jitter] ...]}.
  */
 public final class ClusterPairCheck {
 
@@ -24,18 +24,26 @@ public final class ClusterPairCheck {
     public static void main(String[] args) {
         String[] systems = args.length == 0 ? new String[] {"lj3d-4000", "lj3d-32000"} : args;
         for (String name : systems) {
-            ParticleSystem ps = Systems.of(name).system();
+            // lj3d-N-J: the fcc crystal displaced by up to J per coordinate (disordered for J ≳ 0.3)
+            String[] parts = name.split("-");
+            ParticleSystem ps = parts.length == 3
+                    ? Systems.fcc(Integer.parseInt(parts[1]), Double.parseDouble(parts[2]), 1)
+                    : Systems.of(name).system();
             System.out.println(name + ": " + verify(ps, 7));
             System.out.println(name + ": exact prune " + statistics(ps, true));
             System.out.println(name + ": box prune   " + statistics(ps, false));
         }
     }
 
-    /** The inline scalar half-list LJ loop of {@link FormulationBenchmark#scalarInline()}, as a reference. */
+    /**
+     * The inline scalar half-list LJ loop of {@link FormulationBenchmark#scalarInline()}, as a
+     * reference, with the energy summed with compensation (overlapping configurations have a few
+     * huge terms, and a plain running sum then drifts by ~1e-12 relative).
+     */
     static double reference(double[] x, int n, int[] off, int[] nb, double l, double[] f) {
         final double il = 1 / l, rc2 = RC * RC;
         Arrays.fill(f, 0.0);
-        double e = 0;
+        double e = 0, comp = 0;
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2], fx = 0, fy = 0, fz = 0;
             for (int q = off[i]; q < off[i + 1]; q++) {
@@ -48,7 +56,9 @@ public final class ClusterPairCheck {
                 if (r2 < rc2) {
                     double ir2 = 1 / r2, ir6 = ir2 * ir2 * ir2;
                     double c = ir6 * (48 * ir6 - 24) * ir2;
-                    e += 4 * ir6 * (ir6 - 1);
+                    double v = 4 * ir6 * (ir6 - 1), t = e + v;   // Neumaier-compensated sum
+                    comp += Math.abs(e) >= Math.abs(v) ? (e - t) + v : (v - t) + e;
+                    e = t;
                     fx += c * dx;
                     fy += c * dy;
                     fz += c * dz;
@@ -61,7 +71,7 @@ public final class ClusterPairCheck {
             f[3 * i + 1] += fy;
             f[3 * i + 2] += fz;
         }
-        return e;
+        return e + comp;
     }
 
     /**

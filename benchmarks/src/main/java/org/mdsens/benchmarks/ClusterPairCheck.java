@@ -112,7 +112,12 @@ public final class ClusterPairCheck {
                 fmax = Math.max(fmax, Math.abs(fr[i]));
                 dmax = Math.max(dmax, Math.abs(fr[i] - fk[i]));
             }
-            double de = Math.abs(er - ek) / Math.abs(er), df = dmax / fmax;
+            ClusterPairKernel k8 = new ClusterPairKernel();   // 8 fixed blocks of force accumulators
+            k8.blocks = 8;
+            double[] f8 = new double[3 * n];
+            double e8 = k8.energyAndForces(round == 0 ? cl : pruned, x, f8, RC * RC);
+            for (int i = 0; i < 3 * n; i++) dmax = Math.max(dmax, Math.abs(fr[i] - f8[i]));
+            double de = Math.max(Math.abs(er - ek), Math.abs(er - e8)) / Math.abs(er), df = dmax / fmax;
             if (!(de <= 1e-12 && df <= 1e-12)) {
                 throw new IllegalStateException("cluster-pair kernel must match the scalar loop within 1e-12, got energy "
                         + de + ", forces " + df + " (round " + round + ")");

@@ -43,6 +43,13 @@ final class ClusterPairKernel {
     private double[] xj = new double[0], yj = xj, zj = xj;
     private double[] fjx = xj, fjy = xj, fjz = xj;
     private final double[] ebuf = new double[8];
+    /**
+     * Fixed blocks of i-clusters, each with its own force accumulator, summed in block order at
+     * the fold: the layout a multi-threaded half-list kernel needs for results independent of
+     * the thread count (here run in one thread, to measure the cost).
+     */
+    int blocks = 1;
+    private int[] blockEntry = new int[2];
 
     /** Whether this JVM's preferred species has the 8 lanes the kernel needs. */
     static boolean supported() { return SP.length() == 8; }
@@ -50,10 +57,10 @@ final class ClusterPairKernel {
     /** Energy, and forces into f (xyz, length 3N, overwritten); x xyz positions, rc2 the squared cutoff. */
     double energyAndForces(ClusterPairList list, double[] x, double[] f, double rc2) {
         int clusters = list.clusters;
-        if (xj.length < 8 * clusters) {
+        if (xj.length < 8 * clusters || fjx.length < 8 * clusters * blocks) {
             int m = 8 * clusters;
             xj = new double[m]; yj = new double[m]; zj = new double[m];
-            fjx = new double[m]; fjy = new double[m]; fjz = new double[m];
+            fjx = new double[m * blocks]; fjy = new double[m * blocks]; fjz = new double[m * blocks];
         }
         prepare(list, x);
         loop(list, rc2);
@@ -64,9 +71,9 @@ final class ClusterPairKernel {
     void prepare(ClusterPairList list, double[] x) {
         int clusters = list.clusters;
         load(list, x);
-        Arrays.fill(fjx, 0, 8 * clusters, 0.0);
-        Arrays.fill(fjy, 0, 8 * clusters, 0.0);
-        Arrays.fill(fjz, 0, 8 * clusters, 0.0);
+        Arrays.fill(fjx, 0, 8 * clusters * blocks, 0.0);
+        Arrays.fill(fjy, 0, 8 * clusters * blocks, 0.0);
+        Arrays.fill(fjz, 0, 8 * clusters * blocks, 0.0);
         Arrays.fill(ebuf, 0.0);
     }
 
@@ -109,8 +116,23 @@ final class ClusterPairKernel {
 
     /** The cluster-pair loop alone, on prepared buffers (accumulates). */
     void loop(ClusterPairList list, double rc2) {
-        compute(list.iCluster, list.iShift, list.jStart, list.jList, list.entries, list.shift, rc2,
-                xj, yj, zj, fjx, fjy, fjz, ebuf);
+        if (blocks == 1) {
+            compute(list.iCluster, list.iShift, list.jStart, list.jList, 0, list.entries, 0, list.shift, rc2,
+                    xj, yj, zj, fjx, fjy, fjz, ebuf);
+            return;
+        }
+        if (blockEntry.length < blocks + 1) blockEntry = new int[blocks + 1];
+        int e = 0;
+        for (int b = 0; b < blocks; b++) {             // entries are sorted by i-cluster
+            long firstCluster = (long) b * list.clusters / blocks;
+            while (e < list.entries && list.iCluster[e] < firstCluster) e++;
+            blockEntry[b] = e;
+        }
+        blockEntry[blocks] = list.entries;
+        for (int b = 0; b < blocks; b++) {
+            compute(list.iCluster, list.iShift, list.jStart, list.jList, blockEntry[b], blockEntry[b + 1],
+                    8 * list.clusters * b, list.shift, rc2, xj, yj, zj, fjx, fjy, fjz, ebuf);
+        }
     }
 
     private void load(ClusterPairList list, double[] x) {
@@ -137,11 +159,27 @@ final class ClusterPairKernel {
 
     double fold(ClusterPairList list, double[] f) {
         final int[] ps = list.particleSlot;
-        for (int p = 0; p < list.n; p++) {
-            int s = ps[p], jb = 8 * (s >> 2) + (s & 3);
-            f[3 * p] = 24 * (fjx[jb] + fjx[jb + 4]);
-            f[3 * p + 1] = 24 * (fjy[jb] + fjy[jb + 4]);
-            f[3 * p + 2] = 24 * (fjz[jb] + fjz[jb + 4]);
+        if (blocks == 1) {
+            for (int p = 0; p < list.n; p++) {
+                int s = ps[p], jb = 8 * (s >> 2) + (s & 3);
+                f[3 * p] = 24 * (fjx[jb] + fjx[jb + 4]);
+                f[3 * p + 1] = 24 * (fjy[jb] + fjy[jb + 4]);
+                f[3 * p + 2] = 24 * (fjz[jb] + fjz[jb + 4]);
+            }
+        } else {
+            final int m = 8 * list.clusters, nb = blocks;
+            for (int p = 0; p < list.n; p++) {
+                int s = ps[p], jb = 8 * (s >> 2) + (s & 3);
+                double fx = 0, fy = 0, fz = 0;
+                for (int b = 0, o = jb; b < nb; b++, o += m) {
+                    fx += fjx[o] + fjx[o + 4];
+                    fy += fjy[o] + fjy[o + 4];
+                    fz += fjz[o] + fjz[o + 4];
+                }
+                f[3 * p] = 24 * fx;
+                f[3 * p + 1] = 24 * fy;
+                f[3 * p + 2] = 24 * fz;
+            }
         }
         double e = 0;
         for (double v : ebuf) e += v;
@@ -149,10 +187,10 @@ final class ClusterPairKernel {
     }
 
     /** The cluster-pair loop: i forces (unscaled, ×24 at fold) into fi*, j forces into fj*, Σ ir6(ir6 − 1) into eb. */
-    static void compute(int[] iC, int[] iS, int[] js, int[] jl, int ne, double[] sh, double rc2,
+    static void compute(int[] iC, int[] iS, int[] js, int[] jl, int eFrom, int eTo, int fb, double[] sh, double rc2,
                         double[] xj, double[] yj, double[] zj, double[] fjx, double[] fjy, double[] fjz, double[] eb) {
         final DoubleVector zero = DoubleVector.zero(SP), one = DoubleVector.broadcast(SP, 1.0);
-        for (int e = 0; e < ne; e++) {
+        for (int e = eFrom; e < eTo; e++) {
             final int ci = iC[e], code = iS[e], jb = 8 * ci;
             final double sx = sh[3 * code], sy = sh[3 * code + 1], sz = sh[3 * code + 2];
             final DoubleVector xc = DoubleVector.fromArray(SP, xj, jb).add(sx);
@@ -184,9 +222,9 @@ final class ClusterPairKernel {
                 ev = ev.add(zero.blend(s60.mul(s60.sub(1.0)), m0)).add(zero.blend(s61.mul(s61.sub(1.0)), m1));
                 ax0 = c0.fma(dx0, ax0); ay0 = c0.fma(dy0, ay0); az0 = c0.fma(dz0, az0);
                 ax1 = c1.fma(dx1, ax1); ay1 = c1.fma(dy1, ay1); az1 = c1.fma(dz1, az1);
-                DoubleVector.fromArray(SP, fjx, j).sub(c1.fma(dx1, c0.mul(dx0))).intoArray(fjx, j);
-                DoubleVector.fromArray(SP, fjy, j).sub(c1.fma(dy1, c0.mul(dy0))).intoArray(fjy, j);
-                DoubleVector.fromArray(SP, fjz, j).sub(c1.fma(dz1, c0.mul(dz0))).intoArray(fjz, j);
+                DoubleVector.fromArray(SP, fjx, j + fb).sub(c1.fma(dx1, c0.mul(dx0))).intoArray(fjx, j + fb);
+                DoubleVector.fromArray(SP, fjy, j + fb).sub(c1.fma(dy1, c0.mul(dy0))).intoArray(fjy, j + fb);
+                DoubleVector.fromArray(SP, fjz, j + fb).sub(c1.fma(dz1, c0.mul(dz0))).intoArray(fjz, j + fb);
                 q++;
             }
             for (; q < qe; q++) {
@@ -208,9 +246,9 @@ final class ClusterPairKernel {
                 ev = s61.fma(s61.sub(1.0), s60.fma(s60.sub(1.0), ev));
                 ax0 = c0.fma(dx0, ax0); ay0 = c0.fma(dy0, ay0); az0 = c0.fma(dz0, az0);
                 ax1 = c1.fma(dx1, ax1); ay1 = c1.fma(dy1, ay1); az1 = c1.fma(dz1, az1);
-                DoubleVector.fromArray(SP, fjx, j).sub(c1.fma(dx1, c0.mul(dx0))).intoArray(fjx, j);
-                DoubleVector.fromArray(SP, fjy, j).sub(c1.fma(dy1, c0.mul(dy0))).intoArray(fjy, j);
-                DoubleVector.fromArray(SP, fjz, j).sub(c1.fma(dz1, c0.mul(dz0))).intoArray(fjz, j);
+                DoubleVector.fromArray(SP, fjx, j + fb).sub(c1.fma(dx1, c0.mul(dx0))).intoArray(fjx, j + fb);
+                DoubleVector.fromArray(SP, fjy, j + fb).sub(c1.fma(dy1, c0.mul(dy0))).intoArray(fjy, j + fb);
+                DoubleVector.fromArray(SP, fjz, j + fb).sub(c1.fma(dz1, c0.mul(dz0))).intoArray(fjz, j + fb);
             }
             // i forces into the duplicated layout, written out (a helper call would not be inlined
             // at this cold site, and its vector arguments would be boxed): lane 0 = Σ ax0[0..3]
@@ -218,9 +256,9 @@ final class ClusterPairKernel {
             DoubleVector ux = ax0.add(ax0.rearrange(SWAP2)).blend(ax1.add(ax1.rearrange(SWAP2)), HIGH_PAIRS);
             DoubleVector uy = ay0.add(ay0.rearrange(SWAP2)).blend(ay1.add(ay1.rearrange(SWAP2)), HIGH_PAIRS);
             DoubleVector uz = az0.add(az0.rearrange(SWAP2)).blend(az1.add(az1.rearrange(SWAP2)), HIGH_PAIRS);
-            DoubleVector.fromArray(SP, fjx, jb).add(zero.blend(ux.add(ux.rearrange(SWAP1)), KEEP)).intoArray(fjx, jb);
-            DoubleVector.fromArray(SP, fjy, jb).add(zero.blend(uy.add(uy.rearrange(SWAP1)), KEEP)).intoArray(fjy, jb);
-            DoubleVector.fromArray(SP, fjz, jb).add(zero.blend(uz.add(uz.rearrange(SWAP1)), KEEP)).intoArray(fjz, jb);
+            DoubleVector.fromArray(SP, fjx, jb + fb).add(zero.blend(ux.add(ux.rearrange(SWAP1)), KEEP)).intoArray(fjx, jb + fb);
+            DoubleVector.fromArray(SP, fjy, jb + fb).add(zero.blend(uy.add(uy.rearrange(SWAP1)), KEEP)).intoArray(fjy, jb + fb);
+            DoubleVector.fromArray(SP, fjz, jb + fb).add(zero.blend(uz.add(uz.rearrange(SWAP1)), KEEP)).intoArray(fjz, jb + fb);
             DoubleVector.fromArray(SP, eb, 0).add(ev).intoArray(eb, 0);
         }
     }

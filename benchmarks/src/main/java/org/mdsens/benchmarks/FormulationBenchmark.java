@@ -68,7 +68,7 @@ public class FormulationBenchmark {
     int[] rowStart, rowCount, padded;   // full list, rows padded to a multiple of W with the row's own index
     double box, inverseBox;
     ClusterPairList pairList;
-    ClusterPairKernel pairKernel;
+    ClusterPairKernel pairKernel, pairKernelBlocks;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -106,7 +106,15 @@ public class FormulationBenchmark {
             pairKernel = new ClusterPairKernel();
             pair4x4Build();
             pairKernel.energyAndForces(pairList, particles.positions(), forces, RC2);
+            pairKernelBlocks = new ClusterPairKernel();
+            pairKernelBlocks.blocks = 8;
         }
+    }
+
+    /** The 4x4 kernel with 8 fixed blocks of private force accumulators (one thread). */
+    @Benchmark
+    public double pair4x4Blocks8() {
+        return pairKernelBlocks.energyAndForces(pairList, particles.positions(), forces, RC2);
     }
 
     @Benchmark

@@ -44,12 +44,13 @@ final class ClusterPairKernel {
     private double[] fjx = xj, fjy = xj, fjz = xj;
     private final double[] ebuf = new double[8];
     /**
-     * Fixed blocks of i-clusters, each with its own force accumulator, summed in block order at
-     * the fold: the layout a multi-threaded half-list kernel needs for results independent of
-     * the thread count (here run in one thread, to measure the cost).
+     * Fixed blocks of x-columns of i-clusters, each with its own force accumulator over the
+     * x-columns it can touch (its own and the next {@code reachX}), summed in block order at the
+     * fold: the layout a multi-threaded half-list kernel needs for results independent of the
+     * thread count (here run in one thread, to measure the cost). At most ncx blocks are used.
      */
     int blocks = 1;
-    private int[] blockEntry = new int[2];
+    private boolean[] touched = new boolean[0];     // [block · ncx + x-column]
 
     /** Whether this JVM's preferred species has the 8 lanes the kernel needs. */
     static boolean supported() { return SP.length() == 8; }
@@ -71,9 +72,27 @@ final class ClusterPairKernel {
     void prepare(ClusterPairList list, double[] x) {
         int clusters = list.clusters;
         load(list, x);
-        Arrays.fill(fjx, 0, 8 * clusters * blocks, 0.0);
-        Arrays.fill(fjy, 0, 8 * clusters * blocks, 0.0);
-        Arrays.fill(fjz, 0, 8 * clusters * blocks, 0.0);
+        if (blocks == 1) {
+            Arrays.fill(fjx, 0, 8 * clusters, 0.0);
+            Arrays.fill(fjy, 0, 8 * clusters, 0.0);
+            Arrays.fill(fjz, 0, 8 * clusters, 0.0);
+        } else {
+            final int ncx = list.ncx, nb = Math.min(blocks, ncx), m = 8 * clusters;
+            if (touched.length < nb * ncx) touched = new boolean[nb * ncx];
+            for (int b = 0; b < nb; b++) {
+                int from = b * ncx / nb, width = (b + 1) * ncx / nb - from;
+                for (int cx = 0; cx < ncx; cx++) {
+                    boolean t = Math.floorMod(cx - from, ncx) < width + list.reachX;
+                    touched[b * ncx + cx] = t;
+                    if (t) {
+                        int lo = b * m + 8 * list.xColumnCluster[cx], hi = b * m + 8 * list.xColumnCluster[cx + 1];
+                        Arrays.fill(fjx, lo, hi, 0.0);
+                        Arrays.fill(fjy, lo, hi, 0.0);
+                        Arrays.fill(fjz, lo, hi, 0.0);
+                    }
+                }
+            }
+        }
         Arrays.fill(ebuf, 0.0);
     }
 
@@ -121,17 +140,13 @@ final class ClusterPairKernel {
                     xj, yj, zj, fjx, fjy, fjz, ebuf);
             return;
         }
-        if (blockEntry.length < blocks + 1) blockEntry = new int[blocks + 1];
+        final int ncx = list.ncx, nb = Math.min(blocks, ncx), m = 8 * list.clusters;
         int e = 0;
-        for (int b = 0; b < blocks; b++) {             // entries are sorted by i-cluster
-            long firstCluster = (long) b * list.clusters / blocks;
-            while (e < list.entries && list.iCluster[e] < firstCluster) e++;
-            blockEntry[b] = e;
-        }
-        blockEntry[blocks] = list.entries;
-        for (int b = 0; b < blocks; b++) {
-            compute(list.iCluster, list.iShift, list.jStart, list.jList, blockEntry[b], blockEntry[b + 1],
-                    8 * list.clusters * b, list.shift, rc2, xj, yj, zj, fjx, fjy, fjz, ebuf);
+        for (int b = 0; b < nb; b++) {                  // entries are sorted by i-cluster
+            int from = e, end = list.xColumnCluster[(b + 1) * ncx / nb];
+            while (e < list.entries && list.iCluster[e] < end) e++;
+            compute(list.iCluster, list.iShift, list.jStart, list.jList, from, e, b * m, list.shift, rc2,
+                    xj, yj, zj, fjx, fjy, fjz, ebuf);
         }
     }
 
@@ -167,11 +182,14 @@ final class ClusterPairKernel {
                 f[3 * p + 2] = 24 * (fjz[jb] + fjz[jb + 4]);
             }
         } else {
-            final int m = 8 * list.clusters, nb = blocks;
+            final int m = 8 * list.clusters, ncx = list.ncx, nb = Math.min(blocks, ncx);
+            final int[] xc = list.clusterXColumn;
             for (int p = 0; p < list.n; p++) {
-                int s = ps[p], jb = 8 * (s >> 2) + (s & 3);
+                int s = ps[p], c = s >> 2, jb = 8 * c + (s & 3);
+                int cx = xc[c];
                 double fx = 0, fy = 0, fz = 0;
                 for (int b = 0, o = jb; b < nb; b++, o += m) {
+                    if (!touched[b * ncx + cx]) continue;
                     fx += fjx[o] + fjx[o + 4];
                     fy += fjy[o] + fjy[o + 4];
                     fz += fjz[o] + fjz[o + 4];

@@ -18,8 +18,11 @@ import java.util.Arrays;
  * 3(ky+1) + (kz+1) names the periodic image x_j + (kx Lx, ky Ly, kz Lz) of every j-cluster of the
  * entry; kernels shift the i coordinates by −(kx Lx, ky Ly, kz Lz) instead ({@link #shift}).
  * A cluster pair (ci, cj, k) is listed when the bounding boxes of the two clusters at build lie
- * closer than r_list = r_c + skin, once: only cj &gt; ci, or cj = ci with k ≥ 13 (13 = no shift; the
- * self pair (ci, ci, 13) is always the first j of its entry, and kernels take only i &lt; j in it).
+ * closer than r_list = r_c + skin (and, with {@link #exactPrune}, some particle pair is), once:
+ * from the i-cluster whose search offset (ox, oy) to the j column is ≥ (0, 0) lexicographically,
+ * and within a column only cj &gt; ci, or cj = ci with k ≥ 13 (13 = no shift; the self pair
+ * (ci, ci, 13) is always the first j of its entry, and kernels take only i &lt; j in it). So the
+ * j-clusters of an i-cluster in x-column cx lie in x-columns cx .. cx + {@link #reachX} (mod ncx).
  * Valid while every particle has moved less than skin/2 since the build and the caller has not
  * re-wrapped positions. Mutable, one per thread.
  */
@@ -31,6 +34,11 @@ final class ClusterPairList {
     static final int CENTER = 13;
 
     int n, clusters, slots, entries, jCount;
+    /** Columns of the grid along x, the column reach r_x along x, and the first cluster of each x-column (ncx + 1). */
+    int ncx, reachX;
+    int[] xColumnCluster = new int[1];
+    /** The x-column of each cluster. */
+    int[] clusterXColumn = new int[0];
     int[] slotParticle = new int[0], particleSlot = new int[0];
     double[] offset = new double[0];            // 3 per particle: x − wrapped at build
     int[] iCluster = new int[0], iShift = new int[0], jStart = new int[1], jList = new int[0];
@@ -125,6 +133,11 @@ final class ClusterPairList {
             colCluster[c + 1] = colCluster[c] + (colStart[c + 1] - colStart[c] + C - 1) / C;
         }
         clusters = colCluster[nc];
+        this.ncx = ncx;
+        if (xColumnCluster.length < ncx + 1) xColumnCluster = new int[ncx + 1];
+        for (int cx = 0; cx <= ncx; cx++) xColumnCluster[cx] = colCluster[cx * ncy];
+        if (clusterXColumn.length < clusters) clusterXColumn = new int[clusters + clusters / 8];
+        for (int cx = 0; cx < ncx; cx++) Arrays.fill(clusterXColumn, xColumnCluster[cx], xColumnCluster[cx + 1], cx);
         slots = C * clusters;
         if (slotParticle.length < slots) {
             slotParticle = new int[slots + slots / 8];
@@ -173,6 +186,7 @@ final class ClusterPairList {
         // pairs
         final double rl2 = rlist * rlist;
         int rx = (int) Math.ceil(rlist / wx), ry = (int) Math.ceil(rlist / wy);
+        reachX = rx;
         if (2 * rx + 1 > ncx || 2 * ry + 1 > ncy || 2 * (rlist + side) > lz) {
             throw new IllegalArgumentException("box must be at least 2·(r_list + cluster side) wide, got " + lx);
         }
@@ -200,8 +214,12 @@ final class ClusterPairList {
                             double cly = gy * wy, dyc = Math.max(0, Math.max(cly - ihy, ily - cly - wy));
                             if (dxc * dxc + dyc * dyc >= rl2) continue;
                             int jcol = jcx * ncy + jcy, cs = colCluster[jcol], ce = colCluster[jcol + 1];
-                            if (ce <= ci) continue;                  // every cluster of the column precedes ci
-                            if (cs < ci) cs = ci;
+                            // each pair once: the one whose column offset (ox, oy) is ≥ (0, 0)
+                            // lexicographically, and cj ≥ ci in the own column; so j-clusters lie
+                            // in the i-cluster's x-column or the next r_x (for fixed force blocks)
+                            if (ox < 0 || (ox == 0 && oy < 0)) continue;
+                            final boolean own = ox == 0 && oy == 0;
+                            if (own) cs = ci;
                             double sx = kx * lx, sy = ky * ly;
                             for (int kz = -1; kz <= 1; kz++) {
                                 double sz = kz * lz;
@@ -214,7 +232,7 @@ final class ClusterPairList {
                                 }
                                 int code = 9 * (kx + 1) + 3 * (ky + 1) + kz + 1;
                                 for (int cj = lo; cj < ce && b[6 * cj + 2] <= zmax; cj++) {
-                                    if (cj < ci || (cj == ci && code < CENTER)) continue;
+                                    if (own && cj == ci && code < CENTER) continue;
                                     double dx = Math.max(0, Math.max(b[6 * cj] + sx - ihx, ilx - b[6 * cj + 3] - sx));
                                     double dy = Math.max(0, Math.max(b[6 * cj + 1] + sy - ihy, ily - b[6 * cj + 4] - sy));
                                     double dz = Math.max(0, Math.max(b[6 * cj + 2] + sz - ihz, ilz - b[6 * cj + 5] - sz));

@@ -41,7 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       sorted particles, contiguous loads);</li>
  *   <li>{@code pair4x4}: a half cluster-pair list of 4-particle clusters in the GROMACS 2xNN form
  *       ({@link ClusterPairList}, {@link ClusterPairKernel}; load, loop and fold per call), checked
- *       against the inline scalar loop at setup; {@code pair4x4Build} is its list build.</li>
+ *       against the inline scalar loop at setup; {@code pair4x4Loop} the pair loop alone,
+ *       {@code pair4x4Blocks8} the same with 8 fixed blocks of force accumulators,
+ *       {@code pair4x4Build} its list build with the scalar exact prune,
+ *       {@code pair4x4BuildBoxOnly} with boxes only and {@code pair4x4BuildVectorPrune} boxes
+ *       followed by the kernel's vector prune.</li>
  * </ul>
  */
 @State(Scope.Thread)

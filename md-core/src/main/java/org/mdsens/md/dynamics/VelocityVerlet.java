@@ -4,8 +4,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.mdsens.md.kernel.ForceKernel;
+import org.mdsens.md.kernel.Kernels;
 import org.mdsens.md.model.EnergyEvaluator;
 import org.mdsens.md.neighbor.NeighborList;
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.system.ParticleSystem;
 
 /**
@@ -23,8 +25,10 @@ import org.mdsens.md.system.ParticleSystem;
  *
  * <p>Positions are integrated in place in the system (unwrapped: the neighbor list and kernels
  * accept unwrapped coordinates); velocities are xyz-interleaved, length d·N, in input order.
- * Deterministic: the same system, velocities and kernel give the same bits (also with kernel
- * threads). Mutable, not thread-safe: one integrator per thread.
+ * The updates run over fixed blocks of {@value #BLOCK} particles on the threads of the kernel
+ * family ({@link Kernels#workers}): each coordinate is updated by the same operations whatever
+ * the thread count. Deterministic: the same system, velocities and kernel give the same bits,
+ * for any number of threads. Mutable, not thread-safe: one integrator per thread.
  *
  * <p>Reference: Swope, Andersen, Berens &amp; Wilson, J. Chem. Phys. 76, 637 (1982).
  */
@@ -45,6 +49,13 @@ public final class VelocityVerlet {
     private long safetyRebuilds;
     private long dangerousRebuilds;
     private boolean forcesCurrent;
+    private final Workers workers;
+    private int phase;
+    private final Workers.Blocks update = this::updateBlock;
+
+    /** Particles per block of the integration updates (fixed: blocks do not depend on the thread count). */
+    static final int BLOCK = 4096;
+    private static final int KICK_DRIFT = 0, KICK_KICK_DRIFT = 1, KICK = 2;
 
     /**
      * @param evaluator    forces of the system to integrate (its system is moved in place)
@@ -83,6 +94,7 @@ public final class VelocityVerlet {
         for (int s = 0; s < inverseMass.length; s++) inverseMass[s] = 1 / system.speciesMass(s);
         this.policy = policy;
         this.kernel = policy == RebuildPolicy.FIXED ? evaluator.provider().pairKernel(evaluator.model().pair()) : null;
+        this.workers = Kernels.workers(evaluator.provider());
     }
 
     /** The live velocity array (xyz-interleaved, length d·N); callers may set it between runs. */
@@ -196,28 +208,19 @@ public final class VelocityVerlet {
         forcesCurrent = true;
     }
 
-    /** Integrates {@code count} steps (≥ 0). Positions may be unwrapped afterwards. */
+    /**
+     * Integrates {@code count} steps (≥ 0). Positions may be unwrapped afterwards. The closing
+     * half kick of one step and the opening kick and drift of the next run as one pass over the
+     * particles (the same operations in the same order: the same bits as two passes).
+     */
     public void run(int count) {
         if (count < 0) throw new IllegalArgumentException("step count must be >= 0, got " + count);
         if (!forcesCurrent) refreshForces();
-        final int d = system.dimension();
-        final int n = system.size();
-        final double dt = timestep;
-        final double half = 0.5 * timestep;
-        final double[] x = system.positions();
-        final double[] v = velocities;
-        final double[] f = forces;
-        final int[] sp = system.species();
-        final double[] im = inverseMass;
+        if (count == 0) return;
+        final int blocks = (system.size() + BLOCK - 1) / BLOCK;
         for (int step = 0; step < count; step++) {
-            for (int i = 0; i < n; i++) {
-                double h = half * im[sp[i]];
-                for (int q = d * i, end = q + d; q < end; q++) {
-                    double vq = v[q] + h * f[q];
-                    v[q] = vq;
-                    x[q] += dt * vq;
-                }
-            }
+            phase = step == 0 ? KICK_DRIFT : KICK_KICK_DRIFT;
+            workers.run(update, blocks);
             steps++;
             if (steps % rebuildEvery == 0) {
                 NeighborList list = evaluator.neighborList();
@@ -226,9 +229,49 @@ public final class VelocityVerlet {
                 scheduledRebuilds++;
             }
             refreshForces();
-            for (int i = 0; i < n; i++) {
-                double h = half * im[sp[i]];
-                for (int q = d * i, end = q + d; q < end; q++) v[q] += h * f[q];
+        }
+        phase = KICK;
+        workers.run(update, blocks);
+    }
+
+    /** The velocity and position updates of particles [b·BLOCK, (b+1)·BLOCK), in the current phase. */
+    private void updateBlock(int b, int worker) {
+        final int d = system.dimension();
+        final int from = b * BLOCK, to = Math.min(system.size(), from + BLOCK);
+        final double dt = timestep;
+        final double half = 0.5 * timestep;
+        final double[] x = system.positions();
+        final double[] v = velocities;
+        final double[] f = forces;
+        final int[] sp = system.species();
+        final double[] im = inverseMass;
+        switch (phase) {
+            case KICK_DRIFT -> {
+                for (int i = from; i < to; i++) {
+                    double h = half * im[sp[i]];
+                    for (int q = d * i, end = q + d; q < end; q++) {
+                        double vq = v[q] + h * f[q];
+                        v[q] = vq;
+                        x[q] += dt * vq;
+                    }
+                }
+            }
+            case KICK_KICK_DRIFT -> {
+                for (int i = from; i < to; i++) {
+                    double h = half * im[sp[i]];
+                    for (int q = d * i, end = q + d; q < end; q++) {
+                        double hf = h * f[q];
+                        double vq = (v[q] + hf) + hf;
+                        v[q] = vq;
+                        x[q] += dt * vq;
+                    }
+                }
+            }
+            default -> {
+                for (int i = from; i < to; i++) {
+                    double h = half * im[sp[i]];
+                    for (int q = d * i, end = q + d; q < end; q++) v[q] += h * f[q];
+                }
             }
         }
     }

@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.mdsens.md.parallel.Workers;
+
 /**
  * Chooses the {@link KernelProvider} once at start-up, in the manner of Lucene's
  * {@code VectorizationProvider}: the Vector API provider
@@ -96,6 +98,27 @@ public final class Kernels {
                             + VECTOR_MODULE + " on JDK 17+)");
         }
         return vector != null ? vector : ScalarKernelProvider.INSTANCE;
+    }
+
+    /**
+     * The threads of a kernel family, for the work around its kernel calls (neighbor-layout
+     * builds, integrator updates): the provider's public {@code workers()} when it has one (the
+     * vector provider, which splits its calls over the threads asked of
+     * {@link #select(KernelChoice, int)}), otherwise {@link Workers#single()} (the scalar
+     * reference, wrappers). Read once per integrator; never null.
+     */
+    public static Workers workers(KernelProvider provider) {
+        if (provider == null) return Workers.single();
+        try {
+            Method m = provider.getClass().getMethod("workers");
+            if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() != Workers.class) return Workers.single();
+            Workers w = (Workers) m.invoke(provider);
+            return w != null ? w : Workers.single();
+        } catch (NoSuchMethodException e) {
+            return Workers.single();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Workers.single();
+        }
     }
 
     /** Re-arms the once-per-JVM warning (tests only). */

@@ -2,6 +2,8 @@ package org.mdsens.md.neighbor;
 
 import java.util.Arrays;
 
+import org.mdsens.md.parallel.Workers;
+
 /**
  * The cluster-pair layout of a {@link NeighborList} build, for SIMD kernels (in the manner of the
  * GROMACS NBNXM "atom against j-cluster" lists, here with an i-side of one particle).
@@ -73,10 +75,76 @@ public final class ClusterList {
     private double[] columnBox = new double[0];       // per column: low/high on axes 0 and 1
     private int[] columnOf = new int[0];
     private int[] fill = new int[0];
-    private int[] candidates = new int[64];
+    private int[] clusterColumn = new int[0];         // per primary cluster: its column
     private int[] imageOf = new int[0];              // per primary cluster and code: image cluster, or -1
     private int[] imageKeys = new int[16];           // the imageOf entries set in this build
-    private double[] candidateBox = new double[6 * 64];   // per candidate: shifted low/high on each axis
+    private double[] blockExtrema = new double[0];    // per particle block: low/high per axis (open axes)
+    private RowBlock[] rowBlocks = new RowBlock[0];   // per block of primary clusters: candidates and row masks
+    private Scratch[] scratch = new Scratch[1];        // per worker: the candidate boxes of one cluster
+
+    // the current build, read by the phases
+    private double[] positions;
+    private double[] length;
+    private double range, range2;
+    private final double[] low = new double[3], extent = new double[3];
+    private final int[] columnsAlong = new int[2];
+    private final double[] columnWidth = new double[2];
+    private int columns, nc0, nc1, sortAxis, reach0, reach1;
+    private boolean periodic0, periodic1, periodicSort;
+    private double sortLength;
+    private Workers workers = Workers.single();
+    private int phase;
+    private final Workers.Blocks phases = this::runPhase;
+
+    private static final int WRAP = 0, COLUMN_INDEX = 1, SORT = 2, SLOTS = 3, CLUSTER_BOXES = 4, COLUMN_BOXES = 5,
+            SEARCH_ROWS = 6, WRITE_ROWS = 7;
+    /** Particles per block of the per-particle phases. */
+    static final int BLOCK_PARTICLES = 4096;
+    /** Columns per block of the per-column phases. */
+    static final int BLOCK_COLUMNS = 16;
+    /** Primary clusters per block of the row search. */
+    static final int BLOCK_CLUSTERS = 64;
+
+    /** The candidates and row masks of one block of primary clusters (kept between builds). */
+    private static final class RowBlock {
+        /**
+         * Per candidate: the first slot of its cluster; while searching, for a periodic image,
+         * its key 27·q + image code instead (listed in {@link #images}).
+         */
+        int[] candidates = new int[1024];
+        /** The block-local indices of the candidates that are periodic images, in order. */
+        int[] images = new int[64];
+        int imageCount;
+        /** Per cluster of the block: its first candidate, and one past the last cluster's. */
+        final int[] clusterCandidates = new int[BLOCK_CLUSTERS + 1];
+        /** Per slot of the block: ⌈candidates/64⌉ words, bit t set when candidate t is in the row. */
+        long[] masks = new long[1024];
+        /** Per cluster of the block: its first mask word. */
+        final int[] clusterMasks = new int[BLOCK_CLUSTERS + 1];
+        int candidateCount;
+        int maskCount;
+    }
+
+    /**
+     * One worker's candidate boxes for the cluster it is on, structure of arrays (shifted low and
+     * high per axis), and the per-candidate squared gaps of one particle: loops over them are
+     * simple enough for C2 to vectorize.
+     */
+    private static final class Scratch {
+        double[] low0 = new double[128], high0 = new double[128], low1 = new double[128], high1 = new double[128],
+                low2 = new double[128], high2 = new double[128], gap = new double[128];
+
+        void grow() {
+            int cap = 2 * gap.length;
+            low0 = Arrays.copyOf(low0, cap);
+            high0 = Arrays.copyOf(high0, cap);
+            low1 = Arrays.copyOf(low1, cap);
+            high1 = Arrays.copyOf(high1, cap);
+            low2 = Arrays.copyOf(low2, cap);
+            high2 = Arrays.copyOf(high2, cap);
+            gap = new double[cap];
+        }
+    }
 
     ClusterList() { }
 
@@ -199,31 +267,108 @@ public final class ClusterList {
     /**
      * Builds the layout for {@code n} particles at positions {@code x} (xyz-interleaved,
      * dimension d), image lengths {@code length} (0 = open axis), listing range {@code range}
-     * (cutoff + skin) and {@code width} lanes per cluster.
+     * (cutoff + skin) and {@code width} lanes per cluster, on the threads of {@code workers}.
+     * Every phase splits into fixed blocks (of particles, columns or clusters) whose outputs are
+     * disjoint, and the only order-dependent step (numbering the image clusters) runs serially in
+     * block order, so the layout is the same for any thread count.
      */
-    void build(double[] x, int n, int d, double[] length, double range, int width) {
+    void build(double[] x, int n, int d, double[] length, double range, int width, Workers workers) {
         this.width = width;
         this.dimension = d;
         this.particles = n;
+        this.positions = x;
+        this.length = length;
+        this.range = range;
+        this.range2 = range * range;
+        this.workers = workers;
         version++;
-        final double range2 = range * range;
-        // 1. image offsets and wrapped coordinates, extents
+        try {
+            wrapPositions();
+            chooseColumns();
+            binColumns();
+            sortColumns();
+            fillSlots();
+            boundClusters();
+            tabulateShifts();
+            searchRows();
+            assignImages();
+            run(WRITE_ROWS, blockCount(primarySlots / width, BLOCK_CLUSTERS));
+        } finally {
+            this.positions = null;
+            this.workers = Workers.single();
+        }
+    }
+
+    private static int blockCount(int items, int perBlock) {
+        return (items + perBlock - 1) / perBlock;
+    }
+
+    private void run(int which, int blocks) {
+        phase = which;
+        workers.run(phases, blocks);
+    }
+
+    private void runPhase(int b, int worker) {
+        switch (phase) {
+            case WRAP -> wrapBlock(b);
+            case COLUMN_INDEX -> columnIndexBlock(b);
+            case SORT -> sortBlock(b);
+            case SLOTS -> slotBlock(b);
+            case CLUSTER_BOXES -> clusterBoxBlock(b);
+            case COLUMN_BOXES -> columnBoxBlock(b);
+            case SEARCH_ROWS -> searchBlock(b, worker);
+            default -> writeBlock(b);
+        }
+    }
+
+    // ---- 1. image offsets and wrapped coordinates, extents ------------------------------------
+
+    private void wrapPositions() {
+        final int n = particles;
         if (wrapped.length < 3 * n) {
             wrapped = new double[3 * n];
             offset = new double[3 * n];
         }
-        double[] low = new double[3], extent = new double[3];
+        int blocks = blockCount(n, BLOCK_PARTICLES);
+        if (blockExtrema.length < 6 * blocks) blockExtrema = new double[6 * blocks];
+        run(WRAP, blocks);
         for (int a = 0; a < 3; a++) {
+            if (a >= dimension) {
+                low[a] = 0;
+                extent[a] = 0;
+            } else if (length[a] > 0) {
+                low[a] = 0;
+                extent[a] = length[a];
+            } else {
+                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+                for (int b = 0; b < blocks; b++) {
+                    lo = Math.min(lo, blockExtrema[6 * b + 2 * a]);
+                    hi = Math.max(hi, blockExtrema[6 * b + 2 * a + 1]);
+                }
+                if (n == 0) {
+                    lo = 0;
+                    hi = 0;
+                }
+                low[a] = lo;
+                extent[a] = hi - lo;
+            }
+        }
+    }
+
+    /** Wraps particles of block b into [0, L) on periodic axes, recording the image offsets; extrema of open axes. */
+    private void wrapBlock(int b) {
+        final int d = dimension, from = b * BLOCK_PARTICLES, to = Math.min(particles, from + BLOCK_PARTICLES);
+        final double[] x = positions;
+        for (int a = 0; a < 3; a++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             if (a >= d) {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     wrapped[3 * i + a] = 0;
                     offset[3 * i + a] = 0;
                 }
-                continue;
-            }
-            double l = length[a];
-            if (l > 0) {
-                for (int i = 0; i < n; i++) {
+            } else if (length[a] > 0) {
+                final double l = length[a];
+                for (int i = from; i < to; i++) {
                     double v = x[d * i + a];
                     double img = l * Math.floor(v / l);
                     double w = v - img;
@@ -234,29 +379,32 @@ public final class ClusterList {
                     wrapped[3 * i + a] = w;
                     offset[3 * i + a] = img;
                 }
-                low[a] = 0;
-                extent[a] = l;
             } else {
-                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double v = x[d * i + a];
                     wrapped[3 * i + a] = v;
                     offset[3 * i + a] = 0;
                     if (v < lo) lo = v;
                     if (v > hi) hi = v;
                 }
-                if (n == 0) { lo = 0; hi = 0; }
-                low[a] = lo;
-                extent[a] = hi - lo;
             }
+            blockExtrema[6 * b + 2 * a] = lo;
+            blockExtrema[6 * b + 2 * a + 1] = hi;
         }
-        // 2. columns over axes 0 .. d-2, sized for about `width` particles per column length of the same side
-        final int sortAxis = d - 1;
+    }
+
+    // ---- 2. columns over axes 0 .. d-2, about `width` particles per column length of the same side
+
+    private void chooseColumns() {
+        final int d = dimension, n = particles;
+        sortAxis = d - 1;
         double volume = 1;
         for (int a = 0; a < d; a++) volume *= Math.max(extent[a], range);
         double side = Math.pow(width * volume / Math.max(1, n), 1.0 / d);
-        int[] columnsAlong = {1, 1};
-        double[] columnWidth = {0, 0};
+        columnsAlong[0] = 1;
+        columnsAlong[1] = 1;
+        columnWidth[0] = 0;
+        columnWidth[1] = 0;
         long columnTotal = 1;
         for (int a = 0; a < d - 1; a++) {
             int c = (int) Math.max(1, Math.min(1 << 14, Math.floor(extent[a] / side)));
@@ -270,9 +418,15 @@ public final class ClusterList {
             columnWidth[widest] = extent[widest] / columnsAlong[widest];
             columnTotal = (long) columnsAlong[0] * columnsAlong[1];
         }
-        final int columns = (int) columnTotal;
-        final int nc0 = columnsAlong[0], nc1 = columnsAlong[1];
-        // 3. counting sort by column (stable in particle index), then by the sort axis inside each column
+        columns = (int) columnTotal;
+        nc0 = columnsAlong[0];
+        nc1 = columnsAlong[1];
+    }
+
+    // ---- 3. counting sort by column (stable in particle index), then by the sort axis inside each column
+
+    private void binColumns() {
+        final int n = particles;
         if (columnStart.length < columns + 1) columnStart = new int[columns + 1];
         Arrays.fill(columnStart, 0, columns + 1, 0);
         if (order.length < n) {
@@ -280,7 +434,20 @@ public final class ClusterList {
             keys = new long[n];
         }
         if (columnOf.length < n) columnOf = new int[n];
+        run(COLUMN_INDEX, blockCount(n, BLOCK_PARTICLES));
+        for (int i = 0; i < n; i++) columnStart[columnOf[i] + 1]++;
+        for (int c = 0; c < columns; c++) columnStart[c + 1] += columnStart[c];
+        if (fill.length < columns) fill = new int[columns];
+        Arrays.fill(fill, 0, columns, 0);
         for (int i = 0; i < n; i++) {
+            int c = columnOf[i];
+            order[columnStart[c] + fill[c]++] = i;
+        }
+    }
+
+    private void columnIndexBlock(int b) {
+        final int d = dimension, from = b * BLOCK_PARTICLES, to = Math.min(particles, from + BLOCK_PARTICLES);
+        for (int i = from; i < to; i++) {
             int c = 0;
             for (int a = 0; a < d - 1; a++) {
                 int k = columnWidth[a] > 0 ? (int) ((wrapped[3 * i + a] - low[a]) / columnWidth[a]) : 0;
@@ -289,18 +456,18 @@ public final class ClusterList {
                 c = c * columnsAlong[a] + k;
             }
             columnOf[i] = c;
-            columnStart[c + 1]++;
         }
-        for (int c = 0; c < columns; c++) columnStart[c + 1] += columnStart[c];
-        if (fill.length < columns) fill = new int[columns];
-        Arrays.fill(fill, 0, columns, 0);
-        for (int i = 0; i < n; i++) {
-            int c = columnOf[i];
-            order[columnStart[c] + fill[c]++] = i;
-        }
-        double sortLow = low[sortAxis];
-        double sortScale = extent[sortAxis] > 0 ? 1 / extent[sortAxis] : 0;
-        for (int c = 0; c < columns; c++) {
+    }
+
+    private void sortColumns() {
+        run(SORT, blockCount(columns, BLOCK_COLUMNS));
+    }
+
+    /** Sorts the particles of the columns of block b along the sort axis (columnOf is free scratch by now). */
+    private void sortBlock(int b) {
+        final double sortLow = low[sortAxis];
+        final double sortScale = extent[sortAxis] > 0 ? 1 / extent[sortAxis] : 0;
+        for (int c = b * BLOCK_COLUMNS, last = Math.min(columns, c + BLOCK_COLUMNS); c < last; c++) {
             int from = columnStart[c], to = columnStart[c + 1];
             int count = to - from;
             if (count < 2) continue;
@@ -312,10 +479,16 @@ public final class ClusterList {
                 keys[q] = (key << indexBits) | (q - from);
             }
             Arrays.sort(keys, from, to);
-            for (int q = from; q < to; q++) columnOf[q - from] = order[from + (int) (keys[q] & ((1L << indexBits) - 1))];
-            System.arraycopy(columnOf, 0, order, from, count);
+            long mask = (1L << indexBits) - 1;
+            for (int q = from; q < to; q++) columnOf[q] = order[from + (int) (keys[q] & mask)];
+            System.arraycopy(columnOf, from, order, from, count);
         }
-        // 4. slots: columns padded to a multiple of the width
+    }
+
+    // ---- 4. slots: columns padded to a multiple of the width -----------------------------------
+
+    private void fillSlots() {
+        final int n = particles;
         int total = 0;
         if (columnClusters.length < columns + 1) columnClusters = new int[columns + 1];
         for (int c = 0; c < columns; c++) {
@@ -335,11 +508,15 @@ public final class ClusterList {
             slotCoordinate = new double[3 * total + 3 * width];
             rowOffsets = new int[total + width + 1];
         }
+        if (clusterColumn.length < total / width) clusterColumn = new int[total / width + total / (8 * width) + 1];
         if (particleSlot.length != n) particleSlot = new int[n];
-        int s = 0;
-        for (int c = 0; c < columns; c++) {
+        run(SLOTS, blockCount(columns, BLOCK_COLUMNS));
+    }
+
+    private void slotBlock(int b) {
+        for (int c = b * BLOCK_COLUMNS, last = Math.min(columns, c + BLOCK_COLUMNS); c < last; c++) {
             int from = columnStart[c], to = columnStart[c + 1];
-            int end = s + (to - from + width - 1) / width * width;
+            int s = columnClusters[c] * width, end = columnClusters[c + 1] * width;
             for (int q = from; q < to; q++, s++) {
                 int p = order[q];
                 slotParticle[s] = p;
@@ -356,16 +533,27 @@ public final class ClusterList {
                     slotCoordinate[3 * s + a] = 0;
                 }
             }
+            for (int k = columnClusters[c]; k < columnClusters[c + 1]; k++) clusterColumn[k] = c;
         }
-        // 5. cluster bounding boxes (real particles only; every cluster holds at least one)
-        int clusters = total / width;
+    }
+
+    // ---- 5. cluster bounding boxes (real particles only; every cluster holds at least one) ------
+
+    private void boundClusters() {
+        int clusters = primarySlots / width;
         if (boxLow.length < 3 * clusters) {
             boxLow = new double[3 * clusters + 3 * (clusters / 8) + 3];
             boxHigh = new double[boxLow.length];
             reachHigh = new double[boxLow.length / 3];
             reachLow = new double[boxLow.length / 3];
         }
-        for (int k = 0; k < clusters; k++) {
+        if (columnBox.length < 4 * columns) columnBox = new double[4 * columns];
+        run(CLUSTER_BOXES, blockCount(clusters, BLOCK_CLUSTERS));
+        run(COLUMN_BOXES, blockCount(columns, BLOCK_COLUMNS));
+    }
+
+    private void clusterBoxBlock(int b) {
+        for (int k = b * BLOCK_CLUSTERS, last = Math.min(primarySlots / width, k + BLOCK_CLUSTERS); k < last; k++) {
             for (int a = 0; a < 3; a++) {
                 boxLow[3 * k + a] = Double.POSITIVE_INFINITY;
                 boxHigh[3 * k + a] = Double.NEGATIVE_INFINITY;
@@ -379,12 +567,19 @@ public final class ClusterList {
                 }
             }
         }
-        // exact bounding box of each column on its two grid axes (for a quick reject of whole columns)
-        if (columnBox.length < 4 * columns) columnBox = new double[4 * columns];
-        for (int c = 0; c < columns; c++) {
+    }
+
+    /**
+     * For the columns of block b: the exact bounding box on the two grid axes (a quick reject of
+     * whole columns), and monotone search keys along the sort axis (the key sort is exact only up
+     * to a quantum, so tops and bottoms are made monotone by running extrema).
+     */
+    private void columnBoxBlock(int b) {
+        for (int c = b * BLOCK_COLUMNS, last = Math.min(columns, c + BLOCK_COLUMNS); c < last; c++) {
+            int first = columnClusters[c], end = columnClusters[c + 1];
             double lo0 = Double.POSITIVE_INFINITY, hi0 = Double.NEGATIVE_INFINITY;
             double lo1 = Double.POSITIVE_INFINITY, hi1 = Double.NEGATIVE_INFINITY;
-            for (int k = columnClusters[c]; k < columnClusters[c + 1]; k++) {
+            for (int k = first; k < end; k++) {
                 lo0 = Math.min(lo0, boxLow[3 * k]);
                 hi0 = Math.max(hi0, boxHigh[3 * k]);
                 lo1 = Math.min(lo1, boxLow[3 * k + 1]);
@@ -394,140 +589,285 @@ public final class ClusterList {
             columnBox[4 * c + 1] = hi0;
             columnBox[4 * c + 2] = lo1;
             columnBox[4 * c + 3] = hi1;
-        }
-        // monotone search keys along the sort axis inside each column (the key sort is exact only up
-        // to a quantum, so tops and bottoms are made monotone by running extrema)
-        for (int c = 0; c < columns; c++) {
-            int first = columnClusters[c], last = columnClusters[c + 1];
             double top = Double.NEGATIVE_INFINITY, bottom = Double.POSITIVE_INFINITY;
-            for (int k = first; k < last; k++) {
+            for (int k = first; k < end; k++) {
                 top = Math.max(top, boxHigh[3 * k + sortAxis]);
                 reachHigh[k] = top;
             }
-            for (int k = last - 1; k >= first; k--) {
+            for (int k = end - 1; k >= first; k--) {
                 bottom = Math.min(bottom, boxLow[3 * k + sortAxis]);
                 reachLow[k] = bottom;
             }
         }
-        // 6. image table
+    }
+
+    // ---- 6. image table -------------------------------------------------------------------------
+
+    private void tabulateShifts() {
+        final int d = dimension;
         for (int code = 0; code < 27; code++) {
-            int[] m = {code / 9 - 1, code / 3 % 3 - 1, code % 3 - 1};
-            for (int a = 0; a < 3; a++) shifts[3 * code + a] = a < d && length[a] > 0 ? m[a] * length[a] : 0.0;
+            int m0 = code / 9 - 1, m1 = code / 3 % 3 - 1, m2 = code % 3 - 1;
+            shifts[3 * code] = d > 0 && length[0] > 0 ? m0 * length[0] : 0.0;
+            shifts[3 * code + 1] = d > 1 && length[1] > 0 ? m1 * length[1] : 0.0;
+            shifts[3 * code + 2] = d > 2 && length[2] > 0 ? m2 * length[2] : 0.0;
         }
-        // 7. rows: candidates per i-cluster (box against box), then per particle (point against box)
+        reach0 = columnWidth[0] > 0 ? (int) Math.ceil(range / columnWidth[0]) : 0;
+        reach1 = dimension == 3 && columnWidth[1] > 0 ? (int) Math.ceil(range / columnWidth[1]) : 0;
+        periodic0 = length[0] > 0;
+        periodic1 = dimension == 3 && length[1] > 0;
+        periodicSort = length[sortAxis] > 0;
+        sortLength = periodicSort ? length[sortAxis] : 0;
+    }
+
+    // ---- 7. rows: candidates per i-cluster (box against box), then per particle (point against box)
+
+    /**
+     * Fills, per block of primary clusters, the candidate clusters of each cluster (as image keys
+     * 27·q + code) and per slot a bit mask over them (the row), and writes each row's length to
+     * {@code rowOffsets[s + 1]}; then sums the row offsets.
+     */
+    private void searchRows() {
+        int clusters = primarySlots / width;
         if (imageOf.length < 27 * clusters) {
             imageOf = new int[27 * clusters];
             Arrays.fill(imageOf, -1);
         }
-        int images = 0;
-        if (entries.length == 0) entries = new int[Math.max(64, 36 * n)];
-        int count = 0;
-        int reach0 = columnWidth[0] > 0 ? (int) Math.ceil(range / columnWidth[0]) : 0;
-        int reach1 = d == 3 && columnWidth[1] > 0 ? (int) Math.ceil(range / columnWidth[1]) : 0;
-        boolean periodic0 = length[0] > 0, periodic1 = d == 3 && length[1] > 0;
-        boolean periodicSort = length[sortAxis] > 0;
-        double sortLength = periodicSort ? length[sortAxis] : 0;
-        for (int c = 0; c < columns; c++) {
-            int c0 = d == 3 ? c / nc1 : c, c1 = d == 3 ? c % nc1 : 0;
-            for (int k = columnClusters[c]; k < columnClusters[c + 1]; k++) {
-                int found = 0;
-                double kLow = boxLow[3 * k + sortAxis], kHigh = boxHigh[3 * k + sortAxis];
-                for (int u = -reach0; u <= reach0; u++) {
-                    int t0 = c0 + u;
-                    int m0 = Math.floorDiv(t0, nc0);
-                    if (!periodic0 && m0 != 0) continue;
-                    if (m0 < -1 || m0 > 1) continue;
-                    t0 -= m0 * nc0;
-                    for (int v = -reach1; v <= reach1; v++) {
-                        int t1 = c1 + v;
-                        int m1 = Math.floorDiv(t1, nc1);
-                        if (!periodic1 && m1 != 0) continue;
-                        if (m1 < -1 || m1 > 1) continue;
-                        t1 -= m1 * nc1;
-                        int other = d == 3 ? t0 * nc1 + t1 : t0;
-                        int first = columnClusters[other], last = columnClusters[other + 1];
-                        if (first == last) continue;
-                        // reject the whole column when its box is out of range on the grid axes
-                        double s0 = periodic0 ? m0 * length[0] : 0.0;
-                        double g0 = Math.max(0.0, Math.max(columnBox[4 * other] + s0 - boxHigh[3 * k],
-                                boxLow[3 * k] - columnBox[4 * other + 1] - s0));
-                        double g1 = 0;
-                        if (d == 3) {
-                            double s1 = periodic1 ? m1 * length[1] : 0.0;
-                            g1 = Math.max(0.0, Math.max(columnBox[4 * other + 2] + s1 - boxHigh[3 * k + 1],
-                                    boxLow[3 * k + 1] - columnBox[4 * other + 3] - s1));
+        int blocks = blockCount(clusters, BLOCK_CLUSTERS);
+        if (rowBlocks.length < blocks) rowBlocks = Arrays.copyOf(rowBlocks, blocks + blocks / 4 + 1);
+        for (int b = 0; b < blocks; b++) {
+            if (rowBlocks[b] == null) rowBlocks[b] = new RowBlock();
+        }
+        if (scratch.length < workers.threads()) scratch = Arrays.copyOf(scratch, workers.threads());
+        run(SEARCH_ROWS, blocks);
+        rowOffsets[0] = 0;
+        for (int s = 0; s < primarySlots; s++) rowOffsets[s + 1] += rowOffsets[s];
+        int total = rowOffsets[primarySlots];
+        if (entries.length < total) entries = new int[total + total / 8 + 64];
+    }
+
+    private void searchBlock(int b, int worker) {
+        RowBlock blk = rowBlocks[b];
+        blk.candidateCount = 0;
+        blk.maskCount = 0;
+        blk.imageCount = 0;
+        int first = b * BLOCK_CLUSTERS, last = Math.min(primarySlots / width, first + BLOCK_CLUSTERS);
+        for (int k = first; k < last; k++) {
+            blk.clusterCandidates[k - first] = blk.candidateCount;
+            blk.clusterMasks[k - first] = blk.maskCount;
+            if (scratch[worker] == null) scratch[worker] = new Scratch();
+            int found = findCandidates(k, blk, scratch[worker]);
+            maskRows(k, blk, found, scratch[worker]);
+            blk.candidateCount += found;
+        }
+        blk.clusterCandidates[last - first] = blk.candidateCount;
+        blk.clusterMasks[last - first] = blk.maskCount;
+    }
+
+    /**
+     * Appends to {@code blk.candidates} (from {@code blk.candidateCount} on) the keys 27·q + code of
+     * the clusters q, in image {@code code}, whose boxes lie closer than the range to the box of
+     * primary cluster k, in a fixed order, with their shifted boxes in this worker's scratch;
+     * returns their number.
+     */
+    private int findCandidates(int k, RowBlock blk, Scratch sc) {
+        final int d = dimension;
+        final int c = clusterColumn[k];
+        final int c0 = d == 3 ? c / nc1 : c, c1 = d == 3 ? c % nc1 : 0;
+        final double kLow = boxLow[3 * k + sortAxis], kHigh = boxHigh[3 * k + sortAxis];
+        final int base = blk.candidateCount;
+        int found = 0;
+        for (int u = -reach0; u <= reach0; u++) {
+            int t0 = c0 + u;
+            int m0 = Math.floorDiv(t0, nc0);
+            if (!periodic0 && m0 != 0) continue;
+            if (m0 < -1 || m0 > 1) continue;
+            t0 -= m0 * nc0;
+            for (int v = -reach1; v <= reach1; v++) {
+                int t1 = c1 + v;
+                int m1 = Math.floorDiv(t1, nc1);
+                if (!periodic1 && m1 != 0) continue;
+                if (m1 < -1 || m1 > 1) continue;
+                t1 -= m1 * nc1;
+                int other = d == 3 ? t0 * nc1 + t1 : t0;
+                int first = columnClusters[other], last = columnClusters[other + 1];
+                if (first == last || columnOutOfRange(k, other, m0, m1)) continue;
+                // images along the sort axis: below only if the cluster reaches below 0, above only past L
+                int m2From = periodicSort && kLow - range < 0 ? -1 : 0;
+                int m2To = periodicSort && kHigh + range > sortLength ? 1 : 0;
+                for (int m2 = m2From; m2 <= m2To; m2++) {
+                    double shiftSort = m2 * sortLength;
+                    int lo = firstReaching(first, last, kLow - range - shiftSort);
+                    double stop = kHigh + range - shiftSort;
+                    int code = d == 3 ? (m0 + 1) * 9 + (m1 + 1) * 3 + (m2 + 1) : (m0 + 1) * 9 + (m2 + 1) * 3 + 1;
+                    for (int q = lo; q < last && reachLow[q] < stop; q++) {
+                        if (boxGap2(k, q, code) >= range2) continue;
+                        if (base + found == blk.candidates.length) {
+                            blk.candidates = Arrays.copyOf(blk.candidates, 2 * blk.candidates.length);
                         }
-                        if (g0 * g0 + g1 * g1 >= range2) continue;
-                        // images along the sort axis: below only if the cluster reaches below 0, above only past L
-                        int m2From = periodicSort && kLow - range < 0 ? -1 : 0;
-                        int m2To = periodicSort && kHigh + range > sortLength ? 1 : 0;
-                        for (int m2 = m2From; m2 <= m2To; m2++) {
-                            double shiftSort = m2 * sortLength;
-                            // first cluster whose shifted top reaches kLow - range (tops ascend in a column)
-                            int lo = first, hi = last;
-                            double need = kLow - range - shiftSort;
-                            while (lo < hi) {
-                                int mid = (lo + hi) >>> 1;
-                                if (reachHigh[mid] > need) hi = mid; else lo = mid + 1;
-                            }
-                            double stop = kHigh + range - shiftSort;
-                            int code = d == 3 ? (m0 + 1) * 9 + (m1 + 1) * 3 + (m2 + 1)
-                                              : (m0 + 1) * 9 + (m2 + 1) * 3 + 1;
-                            for (int q = lo; q < last && reachLow[q] < stop; q++) {
-                                double g2 = 0;
-                                for (int a = 0; a < d; a++) {
-                                    double sh = shifts[3 * code + a];
-                                    double gap = Math.max(0.0, Math.max(boxLow[3 * q + a] + sh - boxHigh[3 * k + a],
-                                            boxLow[3 * k + a] - boxHigh[3 * q + a] - sh));
-                                    g2 += gap * gap;
-                                }
-                                if (g2 < range2) {
-                                    if (found == candidates.length) growCandidates();
-                                    int target = q;
-                                    if (code != NO_SHIFT) {
-                                        target = imageOf[27 * q + code];
-                                        if (target < 0) {
-                                            target = addImage(q, code);
-                                            imageOf[27 * q + code] = target;
-                                            if (images == imageKeys.length) imageKeys = Arrays.copyOf(imageKeys, 2 * images);
-                                            imageKeys[images++] = 27 * q + code;
-                                        }
-                                    }
-                                    candidates[found] = target * width;
-                                    for (int a = 0; a < 3; a++) {
-                                        double sh = shifts[3 * code + a];
-                                        candidateBox[6 * found + 2 * a] = boxLow[3 * q + a] + sh;
-                                        candidateBox[6 * found + 2 * a + 1] = boxHigh[3 * q + a] + sh;
-                                    }
-                                    found++;
-                                }
-                            }
+                        if (found == sc.gap.length) sc.grow();
+                        if (code == NO_SHIFT) {
+                            blk.candidates[base + found] = q * width;
+                        } else {
+                            blk.candidates[base + found] = 27 * q + code;
+                            if (blk.imageCount == blk.images.length) blk.images = Arrays.copyOf(blk.images, 2 * blk.imageCount);
+                            blk.images[blk.imageCount++] = base + found;
                         }
-                    }
-                }
-                for (int q = k * width; q < (k + 1) * width; q++) {
-                    rowOffsets[q] = count;
-                    if (slotParticle[q] < 0) continue;
-                    if (entries.length < count + found) {
-                        entries = Arrays.copyOf(entries, Math.max(entries.length + entries.length / 4, count + found));
-                    }
-                    double p0 = slotCoordinate[3 * q], p1 = slotCoordinate[3 * q + 1], p2 = slotCoordinate[3 * q + 2];
-                    final double[] cb = candidateBox;
-                    final int[] cand = candidates;
-                    final int[] ent = entries;
-                    for (int t = 0; t < found; t++) {
-                        int o = 6 * t;
-                        double g0 = Math.max(0.0, Math.max(cb[o] - p0, p0 - cb[o + 1]));
-                        double g1 = Math.max(0.0, Math.max(cb[o + 2] - p1, p1 - cb[o + 3]));
-                        double g2 = Math.max(0.0, Math.max(cb[o + 4] - p2, p2 - cb[o + 5]));
-                        ent[count] = cand[t];
-                        count += g0 * g0 + g1 * g1 + g2 * g2 < range2 ? 1 : 0;
+                        double sh0 = shifts[3 * code], sh1 = shifts[3 * code + 1], sh2 = shifts[3 * code + 2];
+                        sc.low0[found] = boxLow[3 * q] + sh0;
+                        sc.high0[found] = boxHigh[3 * q] + sh0;
+                        sc.low1[found] = boxLow[3 * q + 1] + sh1;
+                        sc.high1[found] = boxHigh[3 * q + 1] + sh1;
+                        sc.low2[found] = boxLow[3 * q + 2] + sh2;
+                        sc.high2[found] = boxHigh[3 * q + 2] + sh2;
+                        found++;
                     }
                 }
             }
         }
-        rowOffsets[primarySlots] = count;
+        return found;
+    }
+
+    /** True when column {@code other}, in image (m0, m1), lies out of range of cluster k on the grid axes. */
+    private boolean columnOutOfRange(int k, int other, int m0, int m1) {
+        double s0 = periodic0 ? m0 * length[0] : 0.0;
+        double g0 = Math.max(0.0, Math.max(columnBox[4 * other] + s0 - boxHigh[3 * k],
+                boxLow[3 * k] - columnBox[4 * other + 1] - s0));
+        double g1 = 0;
+        if (dimension == 3) {
+            double s1 = periodic1 ? m1 * length[1] : 0.0;
+            g1 = Math.max(0.0, Math.max(columnBox[4 * other + 2] + s1 - boxHigh[3 * k + 1],
+                    boxLow[3 * k + 1] - columnBox[4 * other + 3] - s1));
+        }
+        return g0 * g0 + g1 * g1 >= range2;
+    }
+
+    /** The first cluster in [first, last) whose running top exceeds {@code need} (tops ascend in a column). */
+    private int firstReaching(int first, int last, double need) {
+        int lo = first, hi = last;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (reachHigh[mid] > need) hi = mid; else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** Squared gap between the boxes of clusters k and q, q displaced by the lattice vector of {@code code}. */
+    private double boxGap2(int k, int q, int code) {
+        double g2 = 0;
+        for (int a = 0; a < dimension; a++) {
+            double sh = shifts[3 * code + a];
+            double gap = Math.max(0.0, Math.max(boxLow[3 * q + a] + sh - boxHigh[3 * k + a],
+                    boxLow[3 * k + a] - boxHigh[3 * q + a] - sh));
+            g2 += gap * gap;
+        }
+        return g2;
+    }
+
+    /**
+     * Per slot of cluster k: bit t of its mask is set when candidate t's box lies closer than the
+     * range to the slot's particle; the number of set bits goes to {@code rowOffsets[s + 1]}.
+     */
+    private void maskRows(int k, RowBlock blk, int found, Scratch sc) {
+        final int words = (found + 63) >>> 6;
+        final int base = blk.maskCount;
+        if (blk.masks.length < base + width * words) {
+            blk.masks = Arrays.copyOf(blk.masks, Math.max(2 * blk.masks.length, base + width * words));
+        }
+        final long[] masks = blk.masks;
+        final double[] gap = sc.gap;
+        for (int l = 0; l < width; l++) {
+            int q = k * width + l;
+            int at = base + l * words;
+            if (slotParticle[q] < 0) {
+                for (int w = 0; w < words; w++) masks[at + w] = 0;
+                rowOffsets[q + 1] = 0;
+                continue;
+            }
+            pointGaps(sc, found, slotCoordinate[3 * q], slotCoordinate[3 * q + 1], slotCoordinate[3 * q + 2]);
+            int count = 0;
+            for (int w = 0; w < words; w++) {
+                long bits = 0;
+                // the sign bit of g² − r² is 1 exactly when g² < r² (no branch to mispredict)
+                for (int t = 64 * w, end = Math.min(found, t + 64); t < end; t++) {
+                    bits |= (Double.doubleToRawLongBits(gap[t]) >>> 63) << t;
+                }
+                masks[at + w] = bits;
+                count += Long.bitCount(bits);
+            }
+            rowOffsets[q + 1] = count;
+        }
+        blk.maskCount = base + width * words;
+    }
+
+    /** gap[t] = g_t² − range², g_t the distance from point p to candidate box t (0 inside). */
+    private void pointGaps(Scratch sc, int found, double p0, double p1, double p2) {
+        final double[] lo0 = sc.low0, hi0 = sc.high0, lo1 = sc.low1, hi1 = sc.high1, lo2 = sc.low2, hi2 = sc.high2;
+        final double[] gap = sc.gap;
+        final double r2 = range2;
+        if (dimension == 3) {
+            for (int t = 0; t < found; t++) {
+                double g0 = Math.max(0.0, Math.max(lo0[t] - p0, p0 - hi0[t]));
+                double g1 = Math.max(0.0, Math.max(lo1[t] - p1, p1 - hi1[t]));
+                double g2 = Math.max(0.0, Math.max(lo2[t] - p2, p2 - hi2[t]));
+                gap[t] = g0 * g0 + g1 * g1 + g2 * g2 - r2;
+            }
+        } else {
+            for (int t = 0; t < found; t++) {
+                double g0 = Math.max(0.0, Math.max(lo0[t] - p0, p0 - hi0[t]));
+                double g1 = Math.max(0.0, Math.max(lo1[t] - p1, p1 - hi1[t]));
+                gap[t] = g0 * g0 + g1 * g1 - r2;
+            }
+        }
+    }
+
+    /**
+     * Numbers the image clusters in block order (the order of first use, as a serial search would
+     * meet them) and turns every candidate key into the first slot of its cluster.
+     */
+    private void assignImages() {
+        int images = 0;
+        int blocks = blockCount(primarySlots / width, BLOCK_CLUSTERS);
+        for (int b = 0; b < blocks; b++) {
+            RowBlock blk = rowBlocks[b];
+            final int[] cand = blk.candidates, at = blk.images;
+            for (int i = 0, end = blk.imageCount; i < end; i++) {
+                int key = cand[at[i]];
+                int target = imageOf[key];
+                if (target < 0) {
+                    int q = key / 27;
+                    target = addImage(q, key - 27 * q);
+                    imageOf[key] = target;
+                    if (images == imageKeys.length) imageKeys = Arrays.copyOf(imageKeys, 2 * images);
+                    imageKeys[images++] = key;
+                }
+                cand[at[i]] = target * width;
+            }
+        }
         for (int t = 0; t < images; t++) imageOf[imageKeys[t]] = -1;
+    }
+
+    /** Writes the entries of the rows of block b at their offsets, candidates in order. */
+    private void writeBlock(int b) {
+        RowBlock blk = rowBlocks[b];
+        final int[] cand = blk.candidates, ent = entries, offsets = rowOffsets;
+        final long[] masks = blk.masks;
+        int first = b * BLOCK_CLUSTERS, last = Math.min(primarySlots / width, first + BLOCK_CLUSTERS);
+        for (int k = first; k < last; k++) {
+            int candBase = blk.clusterCandidates[k - first];
+            int words = (blk.clusterCandidates[k - first + 1] - candBase + 63) >>> 6;
+            int at = blk.clusterMasks[k - first];
+            for (int q = k * width, end = q + width; q < end; q++) {
+                int out = offsets[q];
+                for (int w = 0; w < words; w++, at++) {
+                    long bits = masks[at];
+                    int c = candBase + 64 * w;
+                    while (bits != 0) {
+                        ent[out++] = cand[c + Long.numberOfTrailingZeros(bits)];
+                        bits &= bits - 1;
+                    }
+                }
+            }
+        }
     }
 
     /** Appends an image of primary cluster k displaced by the lattice vector of {@code code}; returns its index. */
@@ -545,10 +885,5 @@ public final class ClusterList {
         }
         slots += width;
         return first / width;
-    }
-
-    private void growCandidates() {
-        candidates = Arrays.copyOf(candidates, 2 * candidates.length);
-        candidateBox = Arrays.copyOf(candidateBox, 6 * candidates.length);
     }
 }

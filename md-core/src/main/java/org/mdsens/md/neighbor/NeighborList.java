@@ -2,6 +2,7 @@ package org.mdsens.md.neighbor;
 
 import java.util.Arrays;
 
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
 
@@ -170,11 +171,20 @@ public final class NeighborList {
      * rebuilt in place at the next request after a rebuild.
      */
     public ClusterList clusters(int width) {
+        return clusters(width, Workers.single());
+    }
+
+    /**
+     * As {@link #clusters(int)}, deriving the layout (when it must) on the threads of
+     * {@code workers}; the layout does not depend on the thread count.
+     */
+    public ClusterList clusters(int width, Workers workers) {
         if (width < 1 || width > 64) throw new IllegalArgumentException("cluster width must be in [1, 64], got " + width);
+        if (workers == null) throw new IllegalArgumentException("workers must not be null");
         if (referenceBox == null) throw new IllegalStateException("neighbor list must be built before its clusters are read");
         if (!clustersValid || clusters.width() != width) {
             clusters.build(reference, reference.length / dimension, dimension, referenceBox.imageLengths(),
-                    cutoff + skin, width);
+                    cutoff + skin, width, workers);
             clustersValid = true;
         }
         return clusters;

@@ -4,21 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mdsens.md.build.LatticeKind;
 import org.mdsens.md.build.Lattices;
+import org.mdsens.md.kernel.ForceKernel;
+import org.mdsens.md.kernel.KernelChoice;
+import org.mdsens.md.kernel.KernelProvider;
+import org.mdsens.md.kernel.Kernels;
 import org.mdsens.md.kernel.ScalarKernelProvider;
 import org.mdsens.md.model.EnergyEvaluator;
 import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.model.TestSystems;
 import org.mdsens.md.potential.LennardJones;
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.system.ParticleSystem;
 
-/** Velocity Verlet: Maxwell–Boltzmann start, conservation laws, time reversibility, rebuild policy, determinism. */
+/**
+ * Velocity Verlet: Maxwell–Boltzmann start, conservation laws, time reversibility, rebuild policy,
+ * determinism, also across thread counts of the integrator and of the vector kernels.
+ */
 class VelocityVerletTest {
 
     /** fcc Lennard-Jones at density 0.8442 (4³ cells, 256 atoms), shifted so that E is conserved. */
@@ -127,6 +136,64 @@ class VelocityVerletTest {
             end[policy.ordinal()] = ev.system().positions().clone();
         }
         assertArrayEquals(end[0], end[1]);
+    }
+
+    /** The scalar kernels, with a {@code workers()} that gives the integrator {@code threads} threads. */
+    public static final class ThreadedScalar implements KernelProvider {
+        private final Workers workers;
+
+        public ThreadedScalar(int threads) { this.workers = Workers.shared(threads); }
+
+        public Workers workers() { return workers; }
+
+        @Override public String name() { return "scalar"; }
+
+        @Override public ForceKernel pairKernel(PairPotential potential) {
+            return ScalarKernelProvider.INSTANCE.pairKernel(potential);
+        }
+    }
+
+    /** A two-species fcc crystal of 4·11³ = 5324 atoms (two blocks of the integrator's updates). */
+    static EnergyEvaluator largeFcc(long seed, KernelProvider provider) {
+        ParticleSystem s = Lattices.build(LatticeKind.FCC, new int[] {11, 11, 11}, 0.8442, List.of("A", "B"), null, 0.0, seed);
+        s = new ParticleSystem(s.box(), s.positions(), s.species(), s.speciesNames(), new double[] {1.0, 2.0});
+        PairPotential lj = LennardJones.builder(List.of("A", "B")).sigma("B", 0.9).cutoff(2.5).shift(true).build();
+        return new EnergyEvaluator(s, new EnergyModel(lj), provider, 0.3);
+    }
+
+    /** Positions, velocities and energies after 30 steps in 3 runs, on {@code provider}. */
+    static double[][] trajectoryEnd(KernelProvider provider, RebuildPolicy policy) {
+        EnergyEvaluator ev = largeFcc(12, provider);
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 10, policy);
+        assertTrue(ev.system().size() > VelocityVerlet.BLOCK, "several blocks");
+        vv.createVelocities(1.44, 12);
+        vv.run(7);
+        vv.run(1);
+        vv.run(22);
+        return new double[][] {ev.system().positions().clone(), vv.velocities().clone(),
+                {vv.potentialEnergy(), vv.kineticEnergy()}};
+    }
+
+    @Test
+    void integratorThreadsDoNotChangeTheBitsSeed12() {
+        assertEquals(1, Kernels.workers(ScalarKernelProvider.INSTANCE).threads());
+        assertEquals(3, Kernels.workers(new ThreadedScalar(3)).threads());
+        double[][] one = trajectoryEnd(new ThreadedScalar(1), RebuildPolicy.SAFE);
+        for (int threads = 2; threads <= 3; threads++) {
+            double[][] many = trajectoryEnd(new ThreadedScalar(threads), RebuildPolicy.SAFE);
+            for (int q = 0; q < one.length; q++) assertArrayEquals(one[q], many[q], threads + " threads, output " + q);
+        }
+    }
+
+    @Test
+    void vectorKernelAndIntegratorThreadsDoNotChangeTheBitsSeed12() {
+        assumeTrue(Kernels.vectorModulePresent(), "jdk.incubator.vector is absent: this runs in the -Pvector pass");
+        double[][] one = trajectoryEnd(Kernels.select(KernelChoice.VECTOR, 1), RebuildPolicy.FIXED);
+        assertEquals(2, Kernels.workers(Kernels.select(KernelChoice.VECTOR, 2)).threads());
+        for (int threads = 2; threads <= 3; threads++) {
+            double[][] many = trajectoryEnd(Kernels.select(KernelChoice.VECTOR, threads), RebuildPolicy.FIXED);
+            for (int q = 0; q < one.length; q++) assertArrayEquals(one[q], many[q], threads + " threads, output " + q);
+        }
     }
 
     @Test

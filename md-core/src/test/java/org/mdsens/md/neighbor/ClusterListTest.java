@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mdsens.md.model.TestSystems;
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
 
@@ -162,6 +163,51 @@ class ClusterListTest {
         assertEquals(version + 1, a.clusters(8).version());
         assertThrows(IllegalArgumentException.class, () -> a.clusters(0));
         assertThrows(IllegalStateException.class, () -> new NeighborList(1, 0.1).clusters(8));
+    }
+
+    static Stream<Arguments> threadedLayouts() {
+        return Stream.of(Arguments.of(3, true, 79L), Arguments.of(3, false, 80L), Arguments.of(2, true, 81L),
+                Arguments.of(2, false, 82L));
+    }
+
+    /** Several blocks of every phase (particles, columns, clusters): 1, 2 and 3 threads build the same layout. */
+    @ParameterizedTest(name = "{0}D periodic={1} seed={2}")
+    @MethodSource("threadedLayouts")
+    void threadsDoNotChangeTheLayout(int d, boolean periodic, long seed) {
+        int n = 9000;
+        ParticleSystem s = NeighborListTest.uniform(seed, d, n, Math.pow(n, 1.0 / d), periodic, true);
+        ClusterList one = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            NeighborList list = new NeighborList(CUTOFF, SKIN);
+            list.update(s);
+            ClusterList c = list.clusters(8, Workers.shared(threads));
+            assertTrue(c.primarySlotCount() / 8 > 2 * ClusterList.BLOCK_CLUSTERS, "several row blocks");
+            if (one == null) {
+                one = c;
+                continue;
+            }
+            String t = threads + " threads: ";
+            assertEquals(one.slotCount(), c.slotCount(), t + "slots");
+            assertEquals(one.primarySlotCount(), c.primarySlotCount(), t + "primary slots");
+            assertArrayEquals(one.particleSlot(), c.particleSlot(), t + "particle slots");
+            assertArrayEquals(Arrays.copyOf(one.slotParticle(), one.slotCount()), Arrays.copyOf(c.slotParticle(), c.slotCount()),
+                    t + "slot particles");
+            assertArrayEquals(Arrays.copyOf(one.rowOffsets(), one.primarySlotCount() + 1),
+                    Arrays.copyOf(c.rowOffsets(), c.primarySlotCount() + 1), t + "row offsets");
+            assertArrayEquals(Arrays.copyOf(one.entries(), one.entryCount()), Arrays.copyOf(c.entries(), c.entryCount()),
+                    t + "entries");
+            double[][] a = load(one, s.positions()), b = load(c, s.positions());
+            for (int axis = 0; axis < 3; axis++) assertArrayEquals(a[axis], b[axis], t + "coordinates, axis " + axis);
+        }
+    }
+
+    @Test
+    void aLayoutBuiltOnThreeThreadsListsEveryPairOnceSeed83() {
+        ParticleSystem s = NeighborListTest.uniform(83, 3, 5000, Math.cbrt(5000 / 1.2), true, true);
+        NeighborList list = new NeighborList(CUTOFF, SKIN);
+        list.update(s);
+        assertRows(s, list.clusters(8, Workers.shared(3)), CUTOFF + SKIN);
+        assertThrows(IllegalArgumentException.class, () -> list.clusters(8, null));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mdsens.md.kernel.vector;
 import org.mdsens.md.kernel.ForceKernel;
 import org.mdsens.md.neighbor.ClusterList;
 import org.mdsens.md.neighbor.NeighborList;
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.system.ParticleSystem;
 
@@ -61,7 +62,7 @@ final class ClusterForceKernel implements ForceKernel {
             throw new IllegalArgumentException("system species count must be at most the potential's "
                     + form.species + ", got " + system.speciesCount());
         }
-        ClusterList cl = list.clusters(Lanes.WIDTH);
+        ClusterList cl = list.clusters(Lanes.WIDTH, workers);
         if (cl.particleCount() != system.size() || cl.dimension() != system.dimension()) {
             throw new IllegalArgumentException("neighbor list must be built for " + system.size() + " particles in "
                     + system.dimension() + "D, got " + cl.particleCount() + " in " + cl.dimension() + "D");
@@ -72,7 +73,7 @@ final class ClusterForceKernel implements ForceKernel {
         return count;
     }
 
-    private void run(int b) {
+    private void run(int b, int worker) {
         switch (phase) {
             case LOAD -> {
                 int from = b * BLOCK, to = Math.min(frame.slots, from + BLOCK);
@@ -100,7 +101,7 @@ final class ClusterForceKernel implements ForceKernel {
     private void execute(ParticleSystem system, NeighborList list, PairForm f, boolean hessianProduct, double[] v,
                          double[] out, double outScale) {
         int count = bind(system, list);
-        layout = list.clusters(Lanes.WIDTH);
+        layout = list.clusters(Lanes.WIDTH, workers);
         positions = system.positions();
         input = v;
         if (v != null) frame.allocateVectors();

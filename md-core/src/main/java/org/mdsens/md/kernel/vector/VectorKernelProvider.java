@@ -3,6 +3,7 @@ package org.mdsens.md.kernel.vector;
 import org.mdsens.md.kernel.ForceKernel;
 import org.mdsens.md.kernel.KernelProvider;
 import org.mdsens.md.kernel.ScalarForceKernel;
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.potential.LennardJones;
 import org.mdsens.md.potential.Morse;
 import org.mdsens.md.potential.PairPotential;
@@ -34,7 +35,7 @@ public final class VectorKernelProvider implements KernelProvider {
     public VectorKernelProvider(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         if (Lanes.WIDTH < 2) throw new UnsupportedOperationException("no double vectors on this CPU");
-        this.workers = new Workers(threads);
+        this.workers = Workers.shared(threads);
     }
 
     /**
@@ -52,6 +53,12 @@ public final class VectorKernelProvider implements KernelProvider {
 
     /** Threads used by this provider's kernels. */
     public int threads() { return workers.threads(); }
+
+    /**
+     * The threads of this provider's kernels ({@link Workers#shared}), for the work around the
+     * kernel calls (read through {@code Kernels.workers(provider)}).
+     */
+    public Workers workers() { return workers; }
 
     @Override public String name() { return "vector-" + Lanes.BITS; }
 

@@ -88,6 +88,7 @@ public final class FireMinimizer implements Minimizer {
     private final Settings settings;
     private double[] velocity = new double[0];
     private double[] force = new double[0];
+    private final double[] dots = new double[3];
 
     /** FIRE 2.0 with the LAMMPS defaults; {@code config.algorithm()} is not consulted. */
     public FireMinimizer(MinimizerConfig config) {
@@ -139,14 +140,15 @@ public final class FireMinimizer implements Minimizer {
             Status stop = run.interruption();
             if (stop != null) return run.finish(stop);
 
-            double vf = Vectors.dot(v, f, len);
+            Vectors.dots(v, f, len, dots);
+            double vf = dots[0];
             boolean mix = vf > 0.0;
             double c1 = 1.0;
             double c2 = 0.0;
             if (mix) {
                 negativeRun = 0;
-                double vv = Vectors.dot(v, v, len);
-                double ff = Vectors.dot(f, f, len);
+                double vv = dots[1];
+                double ff = dots[2];
                 c1 = 1.0 - alpha;
                 c2 = ff > 0.0 ? alpha * Math.sqrt(vv / ff) : 0.0;
                 if (step - lastNegative > s.delayStep()) {
@@ -181,19 +183,13 @@ public final class FireMinimizer implements Minimizer {
             double dtv = dt;
             if (dtv * speed > dmax) dtv = dmax / speed;
 
-            // semi-implicit Euler kick with FIRE mixing; track the largest particle speed
-            double vmax2 = 0.0;
-            for (int i = 0, k = 0; i < n; i++) {
-                double s2 = 0.0;
-                for (int c = 0; c < d; c++, k++) {
-                    double vk = v[k] + dtv * f[k];
-                    if (mix) vk = c1 * vk + c2 * f[k];
-                    v[k] = vk;
-                    s2 += vk * vk;
-                }
-                if (s2 > vmax2) vmax2 = s2;
+            // semi-implicit Euler kick with FIRE mixing, then the largest particle speed
+            if (mix) {
+                for (int k = 0; k < len; k++) v[k] = c1 * (v[k] + dtv * f[k]) + c2 * f[k];
+            } else {
+                for (int k = 0; k < len; k++) v[k] += dtv * f[k];
             }
-            double h = dtv * Vectors.stepCap(dtv * Math.sqrt(vmax2), dmax);
+            double h = dtv * Vectors.stepCap(dtv * Vectors.maxParticleNorm(v, n, d), dmax);
             for (int k = 0; k < len; k++) x[k] += h * v[k];
             lastStep = h;
             atRest = false;

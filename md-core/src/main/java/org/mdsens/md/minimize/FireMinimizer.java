@@ -88,7 +88,6 @@ public final class FireMinimizer implements Minimizer {
     private final Settings settings;
     private double[] velocity = new double[0];
     private double[] force = new double[0];
-    private final double[] dots = new double[3];
 
     /** FIRE 2.0 with the LAMMPS defaults; {@code config.algorithm()} is not consulted. */
     public FireMinimizer(MinimizerConfig config) {
@@ -140,15 +139,14 @@ public final class FireMinimizer implements Minimizer {
             Status stop = run.interruption();
             if (stop != null) return run.finish(stop);
 
-            Vectors.dots(v, f, len, dots);
-            double vf = dots[0];
+            double vf = Vectors.dot(v, f, len);
             boolean mix = vf > 0.0;
             double c1 = 1.0;
             double c2 = 0.0;
             if (mix) {
                 negativeRun = 0;
-                double vv = dots[1];
-                double ff = dots[2];
+                double vv = Vectors.dot(v, v, len);
+                double ff = Vectors.dot(f, f, len);
                 c1 = 1.0 - alpha;
                 c2 = ff > 0.0 ? alpha * Math.sqrt(vv / ff) : 0.0;
                 if (step - lastNegative > s.delayStep()) {

@@ -2,14 +2,35 @@ package org.mdsens.md.minimize;
 
 /**
  * Flat-array helpers shared by the minimizers (package-private). Arrays are xyz-interleaved,
- * length d·N; no allocation.
+ * length d·N; no allocation. Dot products and the fused two-loop passes go to {@link #OPS}.
  */
 final class Vectors {
 
     /** Unit round-off of IEEE double (2⁻⁵²). */
     static final double EPS = 0x1.0p-52;
 
+    /** System property that, set to {@code false}, keeps the scalar {@link VectorOps} (benchmarks, tests). */
+    static final String VECTOR_PROPERTY = "mdsens.minimize.vector";
+
+    /**
+     * The long-vector arithmetic: the Vector API implementation when {@code jdk.incubator.vector}
+     * is in the boot layer (and not switched off by {@value #VECTOR_PROPERTY}{@code =false}), else the
+     * scalar reference; both give the same bits. Read once, so the JIT folds the dispatch.
+     */
+    static final VectorOps OPS = loadOps();
+
     private Vectors() { }
+
+    private static VectorOps loadOps() {
+        if ("false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY))) return ScalarVectorOps.INSTANCE;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return ScalarVectorOps.INSTANCE;
+        try {
+            Class<?> c = Class.forName("org.mdsens.md.minimize.SimdVectorOps", true, Vectors.class.getClassLoader());
+            return (VectorOps) c.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return ScalarVectorOps.INSTANCE;
+        }
+    }
 
     /**
      * Largest per-particle Euclidean norm max_i |a_i| over the d components of each particle, or
@@ -91,201 +112,38 @@ final class Vectors {
         return m;
     }
 
-    /**
-     * Dot product Σ a_k b_k in four interleaved partial sums (k mod 4), added pairwise at the end:
-     * four independent addition chains instead of one, so the loop runs at memory speed rather than
-     * at the latency of one addition per element (about twice as fast at d·N = 24000); the result
-     * differs from the sequential sum by round-off only (the error bound is the same or smaller).
-     */
+    /** Σ a_k b_k (the fixed eight-stream order of {@link VectorOps}). */
     static double dot(double[] a, double[] b, int len) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        int k = 0;
-        for (; k <= len - 4; k += 4) {
-            s0 += a[k] * b[k];
-            s1 += a[k + 1] * b[k + 1];
-            s2 += a[k + 2] * b[k + 2];
-            s3 += a[k + 3] * b[k + 3];
-        }
-        for (; k < len; k++) s0 += a[k] * b[k];
-        return (s0 + s1) + (s2 + s3);
+        return OPS.dot(a, b, len);
     }
 
-    /**
-     * {@code out} ← (v·f, v·v, f·f), each summed as {@link #dot} (four interleaved partial sums,
-     * added pairwise); one pass.
-     */
-    static void dots(double[] v, double[] f, int len, double[] out) {
-        double vf0 = 0.0, vf1 = 0.0, vv0 = 0.0, vv1 = 0.0, ff0 = 0.0, ff1 = 0.0;
-        double vf2 = 0.0, vf3 = 0.0, vv2 = 0.0, vv3 = 0.0, ff2 = 0.0, ff3 = 0.0;
-        int k = 0;
-        for (; k <= len - 4; k += 4) {
-            double v0 = v[k], v1 = v[k + 1], v2 = v[k + 2], v3 = v[k + 3];
-            double f0 = f[k], f1 = f[k + 1], f2 = f[k + 2], f3 = f[k + 3];
-            vf0 += v0 * f0;
-            vf1 += v1 * f1;
-            vf2 += v2 * f2;
-            vf3 += v3 * f3;
-            vv0 += v0 * v0;
-            vv1 += v1 * v1;
-            vv2 += v2 * v2;
-            vv3 += v3 * v3;
-            ff0 += f0 * f0;
-            ff1 += f1 * f1;
-            ff2 += f2 * f2;
-            ff3 += f3 * f3;
-        }
-        for (; k < len; k++) {
-            vf0 += v[k] * f[k];
-            vv0 += v[k] * v[k];
-            ff0 += f[k] * f[k];
-        }
-        out[0] = (vf0 + vf1) + (vf2 + vf3);
-        out[1] = (vv0 + vv1) + (vv2 + vv3);
-        out[2] = (ff0 + ff1) + (ff2 + ff3);
-    }
-
-    /** Copies {@code src} into {@code dst} and returns z·dst (as {@link #dot}); one pass. */
+    /** dst ← src, then returns z·dst; one pass. */
     static double copyDot(double[] src, double[] dst, double[] z, int len) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        int k = 0;
-        for (; k <= len - 4; k += 4) {
-            double q0 = src[k], q1 = src[k + 1], q2 = src[k + 2], q3 = src[k + 3];
-            dst[k] = q0;
-            dst[k + 1] = q1;
-            dst[k + 2] = q2;
-            dst[k + 3] = q3;
-            s0 += z[k] * q0;
-            s1 += z[k + 1] * q1;
-            s2 += z[k + 2] * q2;
-            s3 += z[k + 3] * q3;
-        }
-        for (; k < len; k++) {
-            double q = src[k];
-            dst[k] = q;
-            s0 += z[k] * q;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return OPS.copyDot(src, dst, z, len);
     }
 
-    /**
-     * q ← q − a·y, then returns z·q (as {@link #dot}); one pass. Element for element the same
-     * bits as the update followed by a separate dot product.
-     */
+    /** q ← q − a·y, then returns z·q; one pass, element for element the bits of the separate loops. */
     static double subtractDot(double[] q, double a, double[] y, double[] z, int len) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        int k = 0;
-        for (; k <= len - 4; k += 4) {
-            double q0 = q[k] - a * y[k];
-            double q1 = q[k + 1] - a * y[k + 1];
-            double q2 = q[k + 2] - a * y[k + 2];
-            double q3 = q[k + 3] - a * y[k + 3];
-            q[k] = q0;
-            q[k + 1] = q1;
-            q[k + 2] = q2;
-            q[k + 3] = q3;
-            s0 += z[k] * q0;
-            s1 += z[k + 1] * q1;
-            s2 += z[k + 2] * q2;
-            s3 += z[k + 3] * q3;
-        }
-        for (; k < len; k++) {
-            double qk = q[k] - a * y[k];
-            q[k] = qk;
-            s0 += z[k] * qk;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return OPS.subtractDot(q, a, y, z, len);
     }
 
-    /**
-     * q ← (q − a·y)·g, then returns z·q (as {@link #dot}); one pass, the same bits element for
-     * element as the three separate loops.
-     */
+    /** q ← (q − a·y)·g, then returns z·q; one pass. */
     static double subtractScaleDot(double[] q, double a, double[] y, double g, double[] z, int len) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        int k = 0;
-        for (; k <= len - 4; k += 4) {
-            double q0 = (q[k] - a * y[k]) * g;
-            double q1 = (q[k + 1] - a * y[k + 1]) * g;
-            double q2 = (q[k + 2] - a * y[k + 2]) * g;
-            double q3 = (q[k + 3] - a * y[k + 3]) * g;
-            q[k] = q0;
-            q[k + 1] = q1;
-            q[k + 2] = q2;
-            q[k + 3] = q3;
-            s0 += z[k] * q0;
-            s1 += z[k + 1] * q1;
-            s2 += z[k + 2] * q2;
-            s3 += z[k + 3] * q3;
-        }
-        for (; k < len; k++) {
-            double qk = (q[k] - a * y[k]) * g;
-            q[k] = qk;
-            s0 += z[k] * qk;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return OPS.subtractScaleDot(q, a, y, g, z, len);
     }
 
-    /** q ← q + c·s, then returns z·q (as {@link #dot}); one pass. */
+    /** q ← q + c·s, then returns z·q; one pass. */
     static double addDot(double[] q, double c, double[] s, double[] z, int len) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        int k = 0;
-        for (; k <= len - 4; k += 4) {
-            double q0 = q[k] + c * s[k];
-            double q1 = q[k + 1] + c * s[k + 1];
-            double q2 = q[k + 2] + c * s[k + 2];
-            double q3 = q[k + 3] + c * s[k + 3];
-            q[k] = q0;
-            q[k + 1] = q1;
-            q[k + 2] = q2;
-            q[k + 3] = q3;
-            s0 += z[k] * q0;
-            s1 += z[k + 1] * q1;
-            s2 += z[k + 2] * q2;
-            s3 += z[k + 3] * q3;
-        }
-        for (; k < len; k++) {
-            double qk = q[k] + c * s[k];
-            q[k] = qk;
-            s0 += z[k] * qk;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return OPS.addDot(q, c, s, z, len);
     }
 
     /**
-     * Compensated dot product (Ogita, Rump &amp; Oishi, SIAM J. Sci. Comput. 26 (2005), Alg. Dot2):
-     * as accurate as if computed in twice the working precision, then rounded. Two interleaved
-     * streams (even and odd k), each an error-free Dot2 accumulation, joined by one more TwoSum:
-     * the same error bound as the sequential Dot2, with two independent dependency chains.
+     * Compensated dot product (Ogita, Rump &amp; Oishi, SIAM J. Sci. Comput. 26 (2005), Alg. Dot2,
+     * in the streams of {@link VectorOps}): as accurate as if computed in twice the working
+     * precision, then rounded.
      */
     static double dotCompensated(double[] a, double[] b, int len) {
-        double s0 = 0.0, c0 = 0.0, s1 = 0.0, c1 = 0.0;
-        int k = 0;
-        for (; k <= len - 2; k += 2) {
-            double p0 = a[k] * b[k];
-            double e0 = Math.fma(a[k], b[k], -p0);
-            double t0 = s0 + p0;
-            double z0 = t0 - s0;
-            c0 += e0 + ((s0 - (t0 - z0)) + (p0 - z0));
-            s0 = t0;
-            double p1 = a[k + 1] * b[k + 1];
-            double e1 = Math.fma(a[k + 1], b[k + 1], -p1);
-            double t1 = s1 + p1;
-            double z1 = t1 - s1;
-            c1 += e1 + ((s1 - (t1 - z1)) + (p1 - z1));
-            s1 = t1;
-        }
-        for (; k < len; k++) {
-            double p0 = a[k] * b[k];
-            double e0 = Math.fma(a[k], b[k], -p0);
-            double t0 = s0 + p0;
-            double z0 = t0 - s0;
-            c0 += e0 + ((s0 - (t0 - z0)) + (p0 - z0));
-            s0 = t0;
-        }
-        double t = s0 + s1;
-        double z = t - s0;
-        double c = c0 + c1 + ((s0 - (t - z)) + (s1 - z));
-        return t + c;
+        return OPS.dotCompensated(a, b, len);
     }
 
     /**

@@ -17,8 +17,14 @@
 # With KA_SEEDS=k (k > 0) it also compares minimization on k generated Kob-Andersen glasses
 # (KA_N=8000 particles, density 1.2, 80:20, random start): LAMMPS min_style cg, min_modify norm max,
 # minimize 0.0 1e-8 200000 1000000, against mdsens FIRE 2.0 and L-BFGS to the same largest
-# per-particle force (KA_TOL=1e-8), reporting iterations, force evaluations, ms per evaluation,
-# wall time and energy per particle of each, and the medians over seeds. KA_ONLY=1 skips the NVE part.
+# per-particle force (KA_TOL=1e-8), reporting iterations, force evaluations, neighbor-list builds,
+# ms per evaluation, wall time and energy per particle of each, with the load average at the end of
+# each run, and the medians over seeds. KA_ONLY=1 skips the NVE part. More KA settings:
+#   KA_FIRST=s      first seed (default 1): seeds s .. s+k-1, so a long comparison can be split
+#   KA_ALGS="..."   mdsens algorithms (default "fire lbfgs")
+#   KA_JAVA=path    the JVM for mdsens (default: the newest JDK found, as above)
+#   KA_JAVA_OPTS    extra JVM options (e.g. -Dmdsens.minimize.vector=false)
+#   BENCH_LOCK=f    hold `flock -x f` around each timed run only (machines shared with other jobs)
 set -euo pipefail
 
 N=${1:-32000}
@@ -123,7 +129,13 @@ KA_SEEDS=${KA_SEEDS:-0}
 ((KA_SEEDS > 0)) || exit 0
 KA_N=${KA_N:-8000}
 KA_TOL=${KA_TOL:-1e-8}
-JAVA_KA=${JAVA_NEW:-$JAVA_OLD}
+KA_FIRST=${KA_FIRST:-1}
+KA_ALGS=${KA_ALGS:-fire lbfgs}
+JAVA_KA=${KA_JAVA:-${JAVA_NEW:-$JAVA_OLD}}
+read -r -a KA_OPTS <<< "${KA_JAVA_OPTS:-}"
+timed() {  # runs "$@" (a function too) under the exclusive bench lock when BENCH_LOCK is set
+  if [[ -n ${BENCH_LOCK:-} ]]; then (flock -x 9 && "$@") 9>>"$BENCH_LOCK"; else "$@"; fi
+}
 cat > "$WORK/in.ka" <<'EOF'
 units           lj
 atom_style      atomic
@@ -141,34 +153,49 @@ min_style       cg
 min_modify      norm max
 minimize        0.0 ${ftol} 200000 1000000
 EOF
+# one timed run each; the last line of its output is the 1-minute load average at its end
+lammps_ka() {
+  (cd "$WORK" && OMP_NUM_THREADS=1 "$LMP" -in in.ka -var datafile "$1" -var ftol "$KA_TOL" -log none -echo none)
+  cut -d' ' -f1 /proc/loadavg
+}
+mdsens_ka() {
+  "$JAVA_KA" "${KA_OPTS[@]}" --add-modules jdk.incubator.vector -cp "$JAR" org.mdsens.benchmarks.KaGlass minimize \
+      "$1" "$2" "$KA_TOL" "$KERNEL" 1 2>/dev/null
+  cut -d' ' -f1 /proc/loadavg
+}
 echo
-echo "# Kob-Andersen quench: N=$KA_N tolerance=$KA_TOL seeds=$KA_SEEDS, mdsens on $(jdk_name "$JAVA_KA"), load $(cut -d' ' -f1 /proc/loadavg)"
-printf "%-6s %-14s %-10s %-12s %-10s %-10s %s\n" seed run iterations evaluations ms/eval seconds E/N
+echo "# Kob-Andersen quench: N=$KA_N tolerance=$KA_TOL seeds $KA_FIRST..$((KA_FIRST + KA_SEEDS - 1)), mdsens on" \
+     "$(jdk_name "$JAVA_KA") ${KA_JAVA_OPTS:-}, load $(cut -d' ' -f1 /proc/loadavg)"
+fmt="%-6s %-14s %-10s %-12s %-8s %-10s %-10s %-15s %s\n"
+printf "$fmt" seed run iterations evaluations builds ms/eval seconds E/N load
 ka_rows=()
-for ((s = 1; s <= KA_SEEDS; s++)); do
+n_runs=$((1 + $(wc -w <<< "$KA_ALGS")))
+for ((s = KA_FIRST; s < KA_FIRST + KA_SEEDS; s++)); do
   "$JAVA_OLD" -cp "$JAR" org.mdsens.benchmarks.KaGlass write "$WORK/ka$s.data" "$KA_N" "$s"
-  out=$(cd "$WORK" && OMP_NUM_THREADS=1 "$LMP" -in in.ka -var datafile "$WORK/ka$s.data" -var ftol "$KA_TOL" -log none -echo none)
+  out=$(timed lammps_ka "$WORK/ka$s.data")
   row=$(echo "$out" | awk -v s="$s" '/Iterations, force evaluations/{it=$(NF-1); ev=$NF}
       /Energy initial, next-to-last, final/{getline; e=$NF} /^Loop time of/{t=$4}
-      END{printf "%s lammps-cg %s %s %.4f %.4f %.10f", s, it, ev, 1000*t/ev, t, e}')
+      /^Neighbor list builds/{nb=$NF} END{printf "%s lammps-cg %s %s %s %.4f %.4f %.10f %s", s, it, ev, nb, 1000*t/ev, t, e, $1}')
   ka_rows+=("$row")
-  for alg in fire lbfgs; do
-    line=$("$JAVA_KA" --add-modules jdk.incubator.vector -cp "$JAR" org.mdsens.benchmarks.KaGlass minimize \
-        "$WORK/ka$s.data" "$alg" "$KA_TOL" "$KERNEL" 1 2>/dev/null)
-    row=$(echo "$line" | tr ' ' '\n' | awk -F= -v s="$s" -v a="mdsens-$alg" '{v[$1]=$2}
-        END{printf "%s %s %s %s %s %s %s", s, a, v["iterations"], v["force_evaluations"], v["ms_per_evaluation"], v["seconds"], v["energy_per_particle"]}')
+  for alg in $KA_ALGS; do
+    out=$(timed mdsens_ka "$WORK/ka$s.data" "$alg")
+    row=$(echo "$out" | awk -v s="$s" -v a="mdsens-$alg" '
+        NR==1{n=split($0, kv, " "); for (i = 1; i <= n; i++) {split(kv[i], p, "="); v[p[1]]=p[2]}}
+        END{printf "%s %s %s %s %s %s %s %s %s", s, a, v["iterations"], v["force_evaluations"], v["neighbor_builds"],
+            v["ms_per_evaluation"], v["seconds"], v["energy_per_particle"], $1}')
     ka_rows+=("$row")
   done
-  for r in "${ka_rows[@]: -3}"; do printf "%-6s %-14s %-10s %-12s %-10s %-10s %s\n" $r; done
+  for r in "${ka_rows[@]: -$n_runs}"; do printf "$fmt" $r; done
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A ka_ms ka_sec
-for run in lammps-cg mdsens-fire mdsens-lbfgs; do
-  ka_ms[$run]=$(printf "%s\n" "${ka_rows[@]}" | awk -v r="$run" '$2==r{print $5}' | median)
-  ka_sec[$run]=$(printf "%s\n" "${ka_rows[@]}" | awk -v r="$run" '$2==r{print $6}' | median)
+for run in lammps-cg $(for a in $KA_ALGS; do echo "mdsens-$a"; done); do
+  ka_ms[$run]=$(printf "%s\n" "${ka_rows[@]}" | awk -v r="$run" '$2==r{print $6}' | median)
+  ka_sec[$run]=$(printf "%s\n" "${ka_rows[@]}" | awk -v r="$run" '$2==r{print $7}' | median)
   echo "$run: median ms/eval ${ka_ms[$run]}, median seconds ${ka_sec[$run]}"
 done
-for run in mdsens-fire mdsens-lbfgs; do
+for a in $KA_ALGS; do
+  run=mdsens-$a
   awk -v m="${ka_ms[$run]}" -v s="${ka_sec[$run]}" -v lm="${ka_ms[lammps-cg]}" -v ls="${ka_sec[lammps-cg]}" -v n="$run" \
       'BEGIN{printf "%-14s ms/eval %.2fx LAMMPS cg, wall time %.2fx LAMMPS cg\n", n, m/lm, s/ls}'
 done

@@ -181,19 +181,13 @@ public final class FireMinimizer implements Minimizer {
             double dtv = dt;
             if (dtv * speed > dmax) dtv = dmax / speed;
 
-            // semi-implicit Euler kick with FIRE mixing; track the largest particle speed
-            double vmax2 = 0.0;
-            for (int i = 0, k = 0; i < n; i++) {
-                double s2 = 0.0;
-                for (int c = 0; c < d; c++, k++) {
-                    double vk = v[k] + dtv * f[k];
-                    if (mix) vk = c1 * vk + c2 * f[k];
-                    v[k] = vk;
-                    s2 += vk * vk;
-                }
-                if (s2 > vmax2) vmax2 = s2;
+            // semi-implicit Euler kick with FIRE mixing, then the largest particle speed
+            if (mix) {
+                for (int k = 0; k < len; k++) v[k] = c1 * (v[k] + dtv * f[k]) + c2 * f[k];
+            } else {
+                for (int k = 0; k < len; k++) v[k] += dtv * f[k];
             }
-            double h = dtv * Vectors.stepCap(dtv * Math.sqrt(vmax2), dmax);
+            double h = dtv * Vectors.stepCap(dtv * Vectors.maxParticleNorm(v, n, d), dmax);
             for (int k = 0; k < len; k++) x[k] += h * v[k];
             lastStep = h;
             atRest = false;

@@ -25,5 +25,11 @@
  * traces of energy and max force from iteration 0 (all iterations up to 20000 entries, then
  * evenly thinned to ≤ 20000 plus the last iteration). Workspaces are allocated once per system
  * size; a minimizer instance is used by one thread at a time.
+ *
+ * <p>Long-vector arithmetic (dot products, the L-BFGS two-loop passes) sums in a fixed order,
+ * eight interleaved streams with fused multiply-adds; it runs on the incubating Vector API when
+ * {@code jdk.incubator.vector} is in the boot layer (loaded reflectively; the system property
+ * {@code mdsens.minimize.vector=false} keeps the scalar code) and gives the same bits either way,
+ * so results do not depend on the JDK or its flags.
  */
 package org.mdsens.md.minimize;

@@ -15,14 +15,33 @@ import org.mdsens.md.parallel.Workers;
  *
  * <ul>
  *   <li>{@link KernelChoice#SCALAR}: always {@link ScalarKernelProvider}.</li>
- *   <li>{@link KernelChoice#AUTO}: the vector provider when it is loadable and its optional
- *       {@code public static boolean preferredByDefault()} returns true (or is absent): a fixed
- *       rule from benchmarks, never a timing; otherwise scalar, silently.</li>
+ *   <li>{@link KernelChoice#AUTO}: when the vector provider is loadable and its optional
+ *       {@code public static boolean preferredByDefault()} returns true (or is absent; the Vector
+ *       API provider asks for vectors of at least 256 bits), a provider named
+ *       {@code auto-<vector name>} whose kernels apply the fixed rule below per system;
+ *       otherwise scalar, silently.</li>
  *   <li>{@link KernelChoice#VECTOR}: the vector provider when loadable; otherwise scalar and ONE
  *       warning on stderr per JVM naming the fix
  *       ({@code run with --add-modules jdk.incubator.vector on JDK 17+}).</li>
  * </ul>
- * The system property {@value #PROPERTY} ({@code auto|scalar|vector}), when set, overrides the
+ *
+ * <p><b>The {@code auto} rule</b> (fixed, never a timing): a system gets the vector kernel when
+ * at least {@value AutoKernelProvider#MIN_NEIGHBORS} neighbors per particle are expected within
+ * the list range, ρ·V_d(cutoff + skin) ≥ 16 (ρ = N/V; open axes measured over the positions),
+ * and the scalar kernel otherwise; the same on JDK 17 and 25. The cluster kernel does rows of
+ * 8-lane entries (AVX-512) with a fixed cost per particle (lane reductions, broadcasts), so it
+ * wins when rows are long and loses when they are short. Measured (benchmarks/README.md, table
+ * A; forces, one thread, ns per atom, scalar / vector): 3D Lennard-Jones, 78 neighbors, 2.0–3.0×
+ * faster; 2D Lennard-Jones at density 0.8, 20 neighbors, 1.7× (N = 1024); soft disks at
+ * φ = 0.9, 7 neighbors: 0.66–0.8× for N ≤ 4096 (scalar 33, vector 42–50); 3D soft spheres at
+ * φ = 0.64, 13 neighbors: 0.7× for N ≤ 4096; WCA fcc, 10 neighbors: 0.5×. Above about 8000
+ * particles in random order the scalar loop slows down (its neighbors are scattered in memory)
+ * and the vector kernel would win also for soft spheres (1.4–1.6× at N = 16384); the rule gives
+ * that up rather than depend on the particle order. Hessian products follow the same pattern.
+ * The kernels report the name of the kernel that served their last call ({@code scalar} or
+ * {@code vector-512}).
+ *
+ * <p>The system property {@value #PROPERTY} ({@code auto|scalar|vector}), when set, overrides the
  * argument. A vector provider class must be public with a public no-argument constructor, and a
  * public {@code (int threads)} constructor for {@link #select(KernelChoice, int)}.
  *
@@ -87,7 +106,7 @@ public final class Kernels {
         if (effective == KernelChoice.SCALAR) return ScalarKernelProvider.INSTANCE;
         KernelProvider vector = modulePresent ? loadVectorProvider(providerClass, threads) : null;
         if (effective == KernelChoice.AUTO) {
-            return vector != null && preferredByDefault(vector) ? vector : ScalarKernelProvider.INSTANCE;
+            return vector != null && preferredByDefault(vector) ? new AutoKernelProvider(vector) : ScalarKernelProvider.INSTANCE;
         }
         if (vector == null && WARNED.compareAndSet(false, true) && warnings != null) {
             warnings.println(modulePresent
@@ -109,6 +128,7 @@ public final class Kernels {
      */
     public static Workers workers(KernelProvider provider) {
         if (provider == null) return Workers.single();
+        if (provider instanceof AutoKernelProvider auto) return workers(auto.vector());
         try {
             Method m = provider.getClass().getMethod("workers");
             if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() != Workers.class) return Workers.single();

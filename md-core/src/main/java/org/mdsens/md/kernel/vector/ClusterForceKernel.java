@@ -28,6 +28,9 @@ final class ClusterForceKernel implements ForceKernel {
     /** Slots per block of work (a multiple of every lane count). */
     static final int BLOCK = 512;
 
+    /** Fewest blocks for which the load and store phases use the worker threads. */
+    static final int COPY_PARALLEL_BLOCKS = 8;
+
     private final PairPotential potential;
     private final PairForm form;
     private final PairForm[] derivatives;
@@ -106,7 +109,7 @@ final class ClusterForceKernel implements ForceKernel {
         input = v;
         if (v != null) frame.allocateVectors();
         phase = LOAD;
-        workers.run(blocks, (frame.slots + BLOCK - 1) / BLOCK);
+        copyWorkers((frame.slots + BLOCK - 1) / BLOCK).run(blocks, (frame.slots + BLOCK - 1) / BLOCK);
         current = f;
         hessian = hessianProduct;
         phase = COMPUTE;
@@ -115,11 +118,21 @@ final class ClusterForceKernel implements ForceKernel {
             output = out;
             scale = outScale;
             phase = STORE;
-            workers.run(blocks, (system.size() + BLOCK - 1) / BLOCK);
+            copyWorkers((system.size() + BLOCK - 1) / BLOCK).run(blocks, (system.size() + BLOCK - 1) / BLOCK);
         }
         positions = null;
         input = null;
         output = null;
+    }
+
+    /**
+     * The threads for a copying phase (load, store) of {@code count} blocks: the caller alone
+     * below {@value #COPY_PARALLEL_BLOCKS} blocks, where handing blocks to another core (and
+     * reading its writes back) costs more than the copy (2 threads were 6 % slower than 1 on
+     * lj3d-256 when the load of its ~4 blocks was split).
+     */
+    private Workers copyWorkers(int count) {
+        return count >= COPY_PARALLEL_BLOCKS ? workers : Workers.single();
     }
 
     /** Σ over blocks of sums[2b + which], in block order, compensated. */

@@ -43,9 +43,10 @@ public final class VectorKernelProvider implements KernelProvider {
      * {@code benchmarks/README.md}: vectors of at least 256 bits (4 doubles), on any JDK from 17.
      * Measured on AVX-512 (Zen 5): the cluster kernel ran 2.1–3.0× the scalar kernel for 3D
      * Lennard-Jones on JDK 17 and 25 alike (forces), 1.5–1.7× for Hessian products, and still
-     * about 2× when limited to 256-bit vectors ({@code -XX:MaxVectorSize=32}); it is slower only
-     * on small, sparse 2D systems (soft disks, N ≈ 1000: 0.6×). Depends only on the JVM and CPU,
-     * never on a timing.
+     * about 2× when limited to 256-bit vectors ({@code -XX:MaxVectorSize=32}); it is slower
+     * when particles have few neighbors (soft spheres, WCA), which {@code auto} then serves with
+     * the scalar kernel (the rule in {@link org.mdsens.md.kernel.Kernels}). Depends only on the
+     * JVM and CPU, never on a timing.
      */
     public static boolean preferredByDefault() {
         return Lanes.BITS >= 256;

@@ -11,6 +11,7 @@ import org.mdsens.md.kernel.PairBatch;
 import org.mdsens.md.model.EnergyEvaluator;
 import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.model.HarmonicBonds;
+import org.mdsens.md.model.SparseHessian;
 import org.mdsens.md.neighbor.NeighborList;
 import org.mdsens.md.potential.PairPotential;
 import org.mdsens.md.potential.PotentialKind;
@@ -19,9 +20,15 @@ import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
 import org.mdsens.sensitivity.implicit.SolveReport;
 import org.mdsens.sensitivity.linalg.EigenEstimate;
+import org.mdsens.sensitivity.linalg.EigenSolverKind;
 import org.mdsens.sensitivity.linalg.LanczosConfig;
 import org.mdsens.sensitivity.linalg.LanczosEigenSolver;
 import org.mdsens.sensitivity.linalg.LinearSolver;
+import org.mdsens.sensitivity.linalg.LobpcgConfig;
+import org.mdsens.sensitivity.linalg.LobpcgEigenSolver;
+import org.mdsens.sensitivity.linalg.Preconditioner;
+import org.mdsens.sensitivity.linalg.PreconditionerKind;
+import org.mdsens.sensitivity.linalg.SymmetricBlockMatrix;
 import org.mdsens.sensitivity.linalg.SolveResult;
 import org.mdsens.sensitivity.linalg.SolveStatus;
 import org.mdsens.sensitivity.linalg.SolverConfig;
@@ -112,6 +119,15 @@ public final class EquilibriumSensitivity {
     public static final double ESTIMATE_TOLERANCE = 1e-3;
     /** Step of the directional finite differences behind the error estimates, in units of the largest cutoff. */
     public static final double PROBE_STEP = 1e-5;
+    /**
+     * The most doubles an assembled Hessian may take (400 MB), estimated from the Verlet list before assembly;
+     * above it products stay matrix-free and no preconditioner is built.
+     */
+    public static final long ASSEMBLY_MEMORY = 50_000_000L;
+    /** Below this many coordinates λ̂ comes from Lanczos even when LOBPCG is configured (Lanczos is exact there). */
+    public static final int LOBPCG_MIN_DIMENSION = 200;
+    /** Lanczos steps behind the ‖H‖ scale of the SINGULAR / NOT_A_MINIMUM checks when λ̂ comes from LOBPCG. */
+    public static final int NORM_LANCZOS_STEPS = 20;
 
     private final SensitivityConfig config;
     private final EnergyEvaluator full;
@@ -119,7 +135,11 @@ public final class EquilibriumSensitivity {
     private final int[] backboneParticles;
     private final Rattlers rattlers;
     private final ZeroModes modes;
-    private final ProjectedHessian hessian;
+    private ProjectedHessian hessian;
+    private Preconditioner preconditioner;
+    private PreconditionerKind preconditionerUsed = PreconditionerKind.NONE;
+    private HessianKind hessianUsed = HessianKind.MATRIX_FREE;
+    private boolean operatorReady;
     private final LinearSolver solver;
     private final int dimension;
     private final int particles;
@@ -179,7 +199,7 @@ public final class EquilibriumSensitivity {
         this.modes = backboneParticles.length == 0
                 ? ZeroModes.none(dimension, 0)
                 : ZeroModes.rigid(system.box(), bbPositions);
-        this.hessian = new ProjectedHessian(backbone, modes);
+        this.hessian = new ProjectedHessian(backbone, modes); // replaced on first use by ensureOperator()
         double[] bbForce = new double[bbPositions.length];
         backbone.computeForces(bbForce);
         this.forceNorm = ZeroModes.norm(modes.project(bbForce));
@@ -271,13 +291,27 @@ public final class EquilibriumSensitivity {
         if (!config.estimateSmallestEigenvalue() || baseStatus == SensitivityStatus.NON_SMOOTH) return;
         int n = hessian.getRowDimension();
         if (n - modes.count() < 1) return;
-        int memoryCap = Math.max(MIN_LANCZOS_STEPS, (int) Math.min(Integer.MAX_VALUE, LANCZOS_MEMORY / n));
-        int steps = Math.min(Math.min(config.lanczosSteps(), memoryCap), n - modes.count());
-        LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed()).withMaxSteps(steps);
-        EigenEstimate e = new LanczosEigenSolver(lc).smallest(hessian, modes::project);
+        ensureOperator();
+        EigenEstimate e;
+        double scale;
+        if (config.eigenSolver() == EigenSolverKind.LOBPCG && n >= LOBPCG_MIN_DIMENSION) {
+            LobpcgConfig oc = LobpcgConfig.defaults().withSeed(config.lanczosSeed());
+            EigenEstimate lo = new LobpcgEigenSolver(oc).smallest(hessian, modes::project, preconditioner, 1);
+            int normSteps = Math.min(NORM_LANCZOS_STEPS, n - modes.count());
+            EigenEstimate top = new LanczosEigenSolver(LanczosConfig.defaults().withSeed(config.lanczosSeed() + 1)
+                    .withMaxSteps(normSteps)).smallest(hessian, modes::project);
+            scale = Math.max(lo.largestMagnitude(), top.largestMagnitude());
+            e = new EigenEstimate(lo.eigenvalues(), lo.residualNorms(), lo.vectors(), lo.smallestMagnitude(), scale,
+                    lo.steps(), lo.operatorApplications() + top.operatorApplications(), lo.status());
+        } else {
+            int memoryCap = Math.max(MIN_LANCZOS_STEPS, (int) Math.min(Integer.MAX_VALUE, LANCZOS_MEMORY / n));
+            int steps = Math.min(Math.min(config.lanczosSteps(), memoryCap), n - modes.count());
+            LanczosConfig lc = LanczosConfig.defaults().withSeed(config.lanczosSeed()).withMaxSteps(steps);
+            e = new LanczosEigenSolver(lc).smallest(hessian, modes::project);
+            scale = e.largestMagnitude();
+        }
         spectrum = e;
         double lambda = e.eigenvalue();
-        double scale = e.largestMagnitude();
         if (!Double.isFinite(lambda)) {
             spectralStatus = SensitivityStatus.SINGULAR;
         } else if (lambda < -NEGATIVE_RATIO * scale) {
@@ -285,6 +319,77 @@ public final class EquilibriumSensitivity {
         } else if (lambda <= SINGULAR_RATIO * scale) {
             spectralStatus = SensitivityStatus.SINGULAR;
         }
+    }
+
+    /**
+     * Builds the operator and preconditioner of the solves on first use: the assembled Hessian of the backbone at
+     * x̂ when the configuration asks for it or for a preconditioner (and the Verlet list says it fits in
+     * {@link #ASSEMBLY_MEMORY}), then the preconditioner (IC(0) falls back to block-Jacobi when it cannot be
+     * factored), projected onto the range of P.
+     */
+    private void ensureOperator() {
+        if (operatorReady) return;
+        operatorReady = true;
+        boolean wantMatrix = config.hessian() == HessianKind.ASSEMBLED || config.preconditioner() != PreconditionerKind.NONE;
+        if (!wantMatrix || smoothnessProblem != null) return;
+        long estimate = (long) backbone.neighborList().pairCount() * (SparseHessian.packedSize(dimension) + 1)
+                + (long) SparseHessian.packedSize(dimension) * backboneParticles.length;
+        if (estimate > ASSEMBLY_MEMORY) return;
+        SparseHessian sparse = SparseHessian.assemble(backbone);
+        if (config.hessian() == HessianKind.ASSEMBLED) {
+            hessian = new ProjectedHessian(backbone, modes, sparse);
+            hessianUsed = HessianKind.ASSEMBLED;
+        }
+        if (config.preconditioner() == PreconditionerKind.NONE) return;
+        SymmetricBlockMatrix matrix = blockMatrix(sparse);
+        Preconditioner p;
+        PreconditionerKind kind = config.preconditioner();
+        try {
+            p = kind.create(matrix);
+        } catch (IllegalStateException e) {
+            kind = PreconditionerKind.BLOCK_JACOBI;
+            p = kind.create(matrix);
+        }
+        preconditioner = Preconditioner.projected(p, modes::project);
+        preconditionerUsed = kind;
+    }
+
+    /** The Hessian as a {@link SymmetricBlockMatrix}: H_ij = −K_ij (i &lt; j), H_ii = D_i, blocks unpacked. */
+    static SymmetricBlockMatrix blockMatrix(SparseHessian h) {
+        int d = h.dimension(), n = h.size(), s = SparseHessian.packedSize(d), dd = d * d;
+        int[] offsets = h.offsets();
+        int[] columns = h.columns();
+        double[] k = h.stiffness();
+        double[] diag = h.diagonal();
+        double[] upper = new double[dd * columns.length];
+        double[] diagonal = new double[dd * n];
+        for (int e = 0; e < columns.length; e++) unpack(d, k, s * e, -1.0, upper, dd * e);
+        for (int i = 0; i < n; i++) unpack(d, diag, s * i, 1.0, diagonal, dd * i);
+        return new SymmetricBlockMatrix(d, offsets, columns, upper, diagonal);
+    }
+
+    /** A packed symmetric block (xx, xy, [xz,] yy, [yz, zz]) times sign, row-major. */
+    private static void unpack(int d, double[] packed, int at, double sign, double[] out, int to) {
+        int t = at;
+        for (int r = 0; r < d; r++) {
+            for (int c = r; c < d; c++) {
+                double v = sign * packed[t++];
+                out[to + r * d + c] = v;
+                out[to + c * d + r] = v;
+            }
+        }
+    }
+
+    /** How the solves apply the Hessian (after the memory fallback; builds the operator if not yet done). */
+    public HessianKind hessianKind() {
+        ensureOperator();
+        return hessianUsed;
+    }
+
+    /** The preconditioner the solves use (after fallbacks; builds it if not yet done). */
+    public PreconditionerKind preconditionerKind() {
+        ensureOperator();
+        return preconditionerUsed;
     }
 
     // ------------------------------------------------------------------ JVP
@@ -341,7 +446,8 @@ public final class EquilibriumSensitivity {
         int n = u.length;
         double[] b = new double[n];
         double[] rhs = new double[n];
-        backbone.hessianProduct(u, rhs);
+        ensureOperator();
+        hessian.applyUnprojected(u, rhs);   // at x̂: assembled when available
         backbone.parameterGradient(k, b);
         for (int q = 0; q < n; q++) rhs[q] += b[q];
         double[] delta = correction();
@@ -592,7 +698,8 @@ public final class EquilibriumSensitivity {
             s.status = SensitivityStatus.OK;
             return s;
         }
-        SolveResult r = solver.solve(hessian, rhs, null);
+        ensureOperator();
+        SolveResult r = solver.solve(hessian, rhs, null, preconditioner);
         if (r.status() == SolveStatus.INDEFINITE) {
             s.indefinite = true;
             spectralStatus = SensitivityStatus.worst(spectralStatus, SensitivityStatus.NOT_A_MINIMUM);
@@ -623,7 +730,8 @@ public final class EquilibriumSensitivity {
     /** A solve of P H P x = rhs to relative residual {@value #ESTIMATE_TOLERANCE}, for error estimates only. */
     private double[] looseSolve(double[] rhs) {
         if (isZero(rhs)) return new double[rhs.length];
-        SolveResult r = looseSolver.solve(hessian, rhs, null);
+        ensureOperator();
+        SolveResult r = looseSolver.solve(hessian, rhs, null, preconditioner);
         double[] x = modes.project(r.x());
         if (!allFinite(x)) Arrays.fill(x, Double.NaN);
         return x;

@@ -29,6 +29,8 @@ import org.mdsens.sensitivity.linalg.LobpcgEigenSolver;
 import org.mdsens.sensitivity.linalg.Preconditioner;
 import org.mdsens.sensitivity.linalg.PreconditionerKind;
 import org.mdsens.sensitivity.linalg.SymmetricBlockMatrix;
+import org.mdsens.sensitivity.linalg.IncompleteCholeskyPreconditioner;
+import org.mdsens.sensitivity.linalg.TwoLevelPreconditioner;
 import org.mdsens.sensitivity.linalg.SolveResult;
 import org.mdsens.sensitivity.linalg.SolveStatus;
 import org.mdsens.sensitivity.linalg.SolverConfig;
@@ -126,6 +128,10 @@ public final class EquilibriumSensitivity {
     public static final long ASSEMBLY_MEMORY = 50_000_000L;
     /** Below this many coordinates λ̂ comes from Lanczos even when LOBPCG is configured (Lanczos is exact there). */
     public static final int LOBPCG_MIN_DIMENSION = 200;
+    /** Coarse vectors the two-level preconditioner aims at (its dense factorization is O(k³)). */
+    public static final int COARSE_DIMENSION = 400;
+    /** Smallest aggregate of the two-level preconditioner, in particles. */
+    public static final int MIN_AGGREGATE = 16;
     /** Lanczos steps behind the ‖H‖ scale of the SINGULAR / NOT_A_MINIMUM checks when λ̂ comes from LOBPCG. */
     public static final int NORM_LANCZOS_STEPS = 20;
 
@@ -345,13 +351,32 @@ public final class EquilibriumSensitivity {
         Preconditioner p;
         PreconditionerKind kind = config.preconditioner();
         try {
-            p = kind.create(matrix);
+            p = kind == PreconditionerKind.TWO_LEVEL
+                    ? twoLevel(matrix, new ProjectedHessian(backbone, modes, sparse))
+                    : kind.create(matrix);
         } catch (IllegalStateException e) {
             kind = PreconditionerKind.BLOCK_JACOBI;
             p = kind.create(matrix);
         }
         preconditioner = Preconditioner.projected(p, modes::project);
         preconditionerUsed = kind;
+    }
+
+    /**
+     * IC(0) plus the additive coarse correction on the rigid motions of spatial aggregates of the backbone, about
+     * {@value #COARSE_DIMENSION} coarse vectors in all (aggregates of at least {@value #MIN_AGGREGATE} particles).
+     */
+    private Preconditioner twoLevel(SymmetricBlockMatrix matrix, ProjectedHessian product) {
+        // unprojected: the caller projects the sum S r + Q r once
+        Preconditioner smoother = new IncompleteCholeskyPreconditioner(matrix);
+        int n = backboneParticles.length;
+        int r = dimension * (dimension + 1) / 2;
+        double size = Math.max(MIN_AGGREGATE, (double) n * r / COARSE_DIMENSION);
+        RigidAggregates aggregates = RigidAggregates.of(backbone.system().box(), backbone.positions(), size);
+        double[][] nulls = new double[modes.count()][];
+        for (int q = 0; q < nulls.length; q++) nulls[q] = modes.mode(q);
+        return new TwoLevelPreconditioner(matrix, product, smoother, aggregates.aggregate, aggregates.nearNullSpace,
+                aggregates.vectors, nulls, TwoLevelPreconditioner.Mode.ADDITIVE);
     }
 
     /** The Hessian as a {@link SymmetricBlockMatrix}: H_ij = −K_ij (i &lt; j), H_ii = D_i, blocks unpacked. */
@@ -385,6 +410,13 @@ public final class EquilibriumSensitivity {
         ensureOperator();
         return hessianUsed;
     }
+
+    /**
+     * Products with the Hessian operator made so far by the solves, the eigenvalue estimate and the error
+     * estimates at x̂ (assembled or matrix-free; the matrix-free products of the error estimates' directional
+     * probes at displaced positions are not included).
+     */
+    public long hessianApplications() { return hessian.applications(); }
 
     /** The preconditioner the solves use (after fallbacks; builds it if not yet done). */
     public PreconditionerKind preconditionerKind() {
@@ -712,6 +744,17 @@ public final class EquilibriumSensitivity {
         s.status = r.converged() ? SensitivityStatus.OK : SensitivityStatus.SOLVER_NOT_CONVERGED;
         if (!allFinite(s.x)) s.status = SensitivityStatus.SOLVER_NOT_CONVERGED;
         return s;
+    }
+
+    /**
+     * The Newton correction δ = H⁺ P F(x̂): to first order x* ≈ x̂ + δ, so ‖δ‖ estimates how far x̂ is from the
+     * minimum (in the gauge: zero mean over the backbone, rattlers 0). It is the per-system part of the error
+     * estimates (one loose solve, relative residual {@value #ESTIMATE_TOLERANCE}, computed once and cached).
+     *
+     * @return δ, xyz-interleaved, length d·N, input order (a copy)
+     */
+    public double[] newtonCorrection() {
+        return extend(correction());
     }
 
     /**

@@ -7,12 +7,16 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.mdsens.examples.paper.PaperExample;
 import org.mdsens.md.kernel.ForceKernel;
 import org.mdsens.md.kernel.KernelChoice;
 import org.mdsens.md.kernel.KernelProvider;
 import org.mdsens.md.kernel.Kernels;
+import org.mdsens.md.kernel.PairBatch;
 import org.mdsens.md.minimize.MinimizationResult;
 import org.mdsens.md.minimize.MinimizerConfig;
 import org.mdsens.md.minimize.MinimizerKind;
@@ -25,6 +29,8 @@ import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
 import org.mdsens.sensitivity.linalg.EigenEstimate;
 import org.mdsens.sensitivity.md.EquilibriumSensitivity;
+import org.mdsens.sensitivity.md.HessianKind;
+import org.mdsens.sensitivity.md.NewtonPolish;
 import org.mdsens.sensitivity.md.ParameterSensitivity;
 import org.mdsens.sensitivity.md.SensitivityConfig;
 
@@ -35,22 +41,35 @@ import org.mdsens.sensitivity.md.SensitivityConfig;
  * <p>System: the paper's 2D bidisperse soft spheres ({@link PaperExample#packing}: D = 1.0/1.4 50:50,
  * φ = 0.9, α = 2, ε = 1, random sequential addition with min distance 0.1, seeded), kernel
  * {@link KernelChoice#AUTO}. Steps, each timed as thread CPU time ({@link ThreadMXBean}; every kernel is
- * single-threaded, so this is the whole work and insensitive to other load on a shared machine) and as
+ * single-threaded, so this is the whole work and less sensitive to other load on a shared machine) and as
  * wall time:
  * <ol>
  *   <li>FIRE 2.0 (dt 0.05 as the app uses for soft spheres, max step 0.1) from the generated start to max
  *       force 1e-10; force evaluations from {@link MinimizationResult#forceEvaluations()};</li>
- *   <li>one JVP dx*&#47;dD_B at x* to Krylov relative residual 1e-8, twice: with the Lanczos λ̂ and the
- *       first-order error estimates ({@link SensitivityConfig#defaults()}), and without both. The time covers
- *       the {@link EquilibriumSensitivity} construction (rattlers, backbone, zero modes) and the solve;
- *       Hessian products are counted at the kernel (all of them: Lanczos, main solve, estimate solves and
- *       probes) next to the main solve's count from its {@code SolveReport};</li>
- *   <li>a central finite-difference pair: D_B ± h, h = 1e-4·D_B, each re-minimized by FIRE to 1e-10 from x*
- *       (warm start), timed together. The FD Jacobian is compared with the JVP (non-rattlers, mean removed,
- *       minimum image) as a sanity check.</li>
+ *   <li>one JVP dx*&#47;dD_B at x* to Krylov relative residual 1e-8 with {@link SensitivityConfig#defaults()}
+ *       (assembled Hessian, the default preconditioner, printed), twice: with λ̂ and the first-order error
+ *       estimates, and without both ("bare"). Each is split into setup (the {@link EquilibriumSensitivity}
+ *       construction: rattlers, backbone, zero modes; then the Hessian assembly and the preconditioner), the
+ *       per-system parts of the estimates, shared by every parameter (λ̂: {@link EquilibriumSensitivity#spectrum()};
+ *       the Newton correction δ: {@link EquilibriumSensitivity#newtonCorrection()}), and the JVP itself (solve,
+ *       d²E, and with estimates the probes and the estimate solve). Hessian products: the main solve's (its
+ *       {@code SolveReport}), λ̂'s, and all of them (assembled products counted by the sensitivity, matrix-free
+ *       ones at the kernel). A third row
+ *       repeats the bare JVP the way it was done before preconditioning (matrix-free products, no
+ *       preconditioner: {@link SensitivityConfig#matrixFree()}) for reference;</li>
+ *   <li>a central finite-difference pair: D_B ± h, h = {@value #RELATIVE_STEP}·D_B, each re-minimized by FIRE
+ *       to 1e-10 from x* (warm start), timed together. The step keeps the contact set: pairs that overlap at
+ *       one minimum and not at the other are counted, leaving out pairs that touch at x* within the
+ *       minimization's precision (|σ − r| ≤ f_tol·σ²/ε, i.e. a pair force below the force tolerance); with
+ *       h = 1e-4·D_B (the former step) dozens of contacts change at N = 16384 and the FD Jacobian is
+ *       meaningless. The FD Jacobian is compared with the JVP (non-rattlers, mean removed, minimum image)
+ *       as FIRE leaves the two minima and again after Newton polish of both (untimed), which removes the
+ *       FIRE error ~ f_tol/(λ_min·h) from the difference quotient.</li>
  * </ol>
+ * With {@code --sweep} the FD pair is repeated for h/D_B = 1e-4 ... 1e-8 (contact changes, time, discrepancy).
  * A JIT warm-up on a small packing precedes the measurement, so no step pays for compilation.
- * Usage: {@code JvpCostBenchmark [N (default 16384)] [seed (default 1)]}. Not thread-safe (one run per thread).
+ * Usage: {@code JvpCostBenchmark [N (default 16384)] [seed (default 1)] [--sweep]}. Not thread-safe (one run
+ * per thread).
  */
 public final class JvpCostBenchmark {
 
@@ -60,8 +79,10 @@ public final class JvpCostBenchmark {
     public static final double FORCE_TOLERANCE = 1e-10;
     /** Krylov relative residual of the JVP. */
     public static final double KRYLOV_TOLERANCE = 1e-8;
-    /** Relative finite-difference step h/D_B. */
-    public static final double RELATIVE_STEP = 1e-4;
+    /** Relative finite-difference step h/D_B (keeps the contact set at N = 16384; see the class comment). */
+    public static final double RELATIVE_STEP = 1e-6;
+    /** Steps of the {@code --sweep} table. */
+    public static final double[] SWEEP_STEPS = {1e-4, 1e-5, 1e-6, 1e-7, 1e-8};
     /** FIRE time step the app uses for soft spheres. */
     public static final double TIMESTEP = 0.05;
     /** Particles of the JIT warm-up run. */
@@ -73,21 +94,56 @@ public final class JvpCostBenchmark {
     public record Timing(double cpuSeconds, double wallSeconds) {
         /** This step's CPU and wall time over another's. */
         public Timing over(Timing o) { return new Timing(cpuSeconds / o.cpuSeconds, wallSeconds / o.wallSeconds); }
+
+        /** The sum of two timings. */
+        public Timing plus(Timing o) { return new Timing(cpuSeconds + o.cpuSeconds, wallSeconds + o.wallSeconds); }
+
+        /** No time. */
+        public static final Timing ZERO = new Timing(0, 0);
     }
 
     /**
      * One JVP measurement.
      *
-     * @param label           "with λ̂ + estimates" or "without"
-     * @param time            construction + solve
+     * @param label           "with lambda + estimates", "bare", ...
+     * @param setup           construction + assembly + preconditioner
+     * @param spectrum        λ̂ (zero when off)
+     * @param correction      the Newton correction δ of the error estimates (zero when off)
+     * @param jvp             the JVP (solve and, with estimates, the rest of the error estimate)
      * @param sensitivity     the JVP (status, report, norm)
+     * @param hessian         how the Hessian was applied
+     * @param preconditioner  the preconditioner used
      * @param solveProducts   Hessian products of the main Krylov solve (its SolveReport)
-     * @param lanczosProducts Hessian products of the Lanczos run (0 when off)
-     * @param totalProducts   every Hessian product made, counted at the kernel
+     * @param lambdaProducts  Hessian products of the λ̂ estimate (0 when off)
+     * @param totalProducts   every Hessian product made
      * @param lambda          λ̂ (NaN when off)
+     * @param lambdaResidual  ‖Hy − λ̂y‖ of its Ritz vector (NaN when off)
      */
-    public record JvpRun(String label, Timing time, ParameterSensitivity sensitivity, int solveProducts,
-                         int lanczosProducts, long totalProducts, double lambda) { }
+    public record JvpRun(String label, Timing setup, Timing spectrum, Timing correction, Timing jvp,
+                         ParameterSensitivity sensitivity, String hessian, String preconditioner, int solveProducts,
+                         int lambdaProducts, long totalProducts, double lambda, double lambdaResidual) {
+        /** Setup + λ̂ + δ + JVP: one parameter from scratch. */
+        public Timing total() { return setup.plus(spectrum).plus(correction).plus(jvp); }
+
+        /** Without the per-system parts of the estimates (λ̂ and δ): setup + JVP. */
+        public Timing withoutPerSystemEstimates() { return setup.plus(jvp); }
+    }
+
+    /**
+     * One finite-difference pair.
+     *
+     * @param relativeStep   h/D_B
+     * @param plus           FIRE at D_B + h from x*
+     * @param minus          FIRE at D_B − h from x*
+     * @param time           both minimizations
+     * @param contactChanges pairs overlapping at one of x₊, x₋ and not at x* or the reverse, touching pairs left out
+     * @param touchingFlips  the same for pairs touching at x* within the minimization precision (not a change)
+     * @param error          ‖J − J_FD‖/max(‖J_FD‖, 1) with the FIRE minima
+     * @param polishedError  the same after Newton polish of both minima (NaN when not computed)
+     * @param fdNorm         ‖J_FD‖ (FIRE minima)
+     */
+    public record FdPair(double relativeStep, MinimizationResult plus, MinimizationResult minus, Timing time,
+                         int contactChanges, int touchingFlips, double error, double polishedError, double fdNorm) { }
 
     /**
      * The whole measurement.
@@ -97,32 +153,32 @@ public final class JvpCostBenchmark {
      * @param kernel        kernel name
      * @param fire          the minimization from the generated start
      * @param fireTime      its time
-     * @param withEstimates JVP with Lanczos λ̂ and error estimates
+     * @param withEstimates JVP with λ̂ and error estimates
      * @param plain         JVP without both
-     * @param fdPlus        FIRE at D_B + h from x*
-     * @param fdMinus       FIRE at D_B − h from x*
-     * @param fdTime        both FD minimizations together
-     * @param fdError       ‖J − J_FD‖₂/max(‖J_FD‖₂, 1) over non-rattlers, mean removed
-     * @param fdNorm        ‖J_FD‖₂ over the same particles
+     * @param reference     the bare JVP matrix-free and unpreconditioned (the former default)
+     * @param fd            the FD pair at {@link #RELATIVE_STEP}
+     * @param sweep         FD pairs at {@link #SWEEP_STEPS} (empty unless asked for)
      */
     public record Result(int size, long seed, String kernel, MinimizationResult fire, Timing fireTime,
-                         JvpRun withEstimates, JvpRun plain, MinimizationResult fdPlus, MinimizationResult fdMinus,
-                         Timing fdTime, double fdError, double fdNorm) {
-        /** True when every minimization converged and both JVPs are usable. */
+                         JvpRun withEstimates, JvpRun plain, JvpRun reference, FdPair fd, List<FdPair> sweep) {
+        /** True when every minimization converged and the JVPs are usable. */
         public boolean converged() {
-            return fire.converged() && fdPlus.converged() && fdMinus.converged()
-                    && withEstimates.sensitivity().status().usable() && plain.sensitivity().status().usable();
+            return fire.converged() && fd.plus().converged() && fd.minus().converged()
+                    && withEstimates.sensitivity().status().usable() && plain.sensitivity().status().usable()
+                    && reference.sensitivity().status().usable();
         }
     }
 
-    /** Runs the benchmark and prints the table: {@code [N] [seed]}. */
+    /** Runs the benchmark and prints the table: {@code [N] [seed] [--sweep]}. */
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 16384;
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1L;
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean sweep = rest.remove("--sweep");
+        int n = rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 16384;
+        long seed = rest.size() > 1 ? Long.parseLong(rest.get(1)) : 1L;
         if (n < 2) throw new IllegalArgumentException("N must be >= 2, got " + n);
         System.out.printf("JIT warm-up at N = %d ...%n", Math.min(n, WARMUP_SIZE));
-        run(Math.min(n, WARMUP_SIZE), seed + 1);
-        Result r = run(n, seed);
+        warmUp(Math.min(n, WARMUP_SIZE), seed + 1);
+        Result r = run(n, seed, sweep);
         print(r, System.out);
         if (!r.converged()) {
             System.out.println("NOT CONVERGED: see the statuses above");
@@ -130,8 +186,34 @@ public final class JvpCostBenchmark {
         }
     }
 
-    /** Measures one packing of {@code n} particles (no warm-up). */
-    public static Result run(int n, long seed) {
+    /**
+     * The JIT warm-up: the whole measurement on a small packing, then {@value #WARMUP_CALLS} calls of each kernel
+     * a JVP calls only a few times (parameter gradient and energy derivatives, Hessian products, forces), so that
+     * they are compiled before the timed run as the force loop of FIRE is.
+     */
+    static void warmUp(int n, long seed) {
+        run(n, seed, false);
+        ParticleSystem system = PaperExample.packing(n, seed);
+        EnergyModel model = PaperExample.model();
+        EnergyEvaluator e = new EnergyEvaluator(system, model, Kernels.select(KernelChoice.AUTO),
+                EnergyEvaluator.defaultSkin(system, model));
+        int k = model.parameterIndex(PARAMETER);
+        double[] a = new double[system.positions().length], b = new double[a.length];
+        Arrays.fill(a, 1e-3);
+        for (int c = 0; c < WARMUP_CALLS; c++) {
+            e.parameterGradient(k, b);
+            e.parameterEnergyDerivative(k);
+            e.parameterSecondEnergyDerivative(k);
+            e.hessianProduct(a, b);
+            e.computeForces(b);
+        }
+    }
+
+    /** Calls per kernel in {@link #warmUp}. */
+    public static final int WARMUP_CALLS = 300;
+
+    /** Measures one packing of {@code n} particles (no warm-up); with {@code sweep}, also the FD step table. */
+    public static Result run(int n, long seed, boolean sweep) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CountingProvider provider = new CountingProvider(Kernels.select(KernelChoice.AUTO));
         ParticleSystem system = PaperExample.packing(n, seed);
@@ -143,37 +225,79 @@ public final class JvpCostBenchmark {
         MinimizationResult minimum = Minimizers.create(fire).minimize(evaluator);
         Timing fireTime = since(threads, t0);
 
-        JvpRun with = jvp(evaluator, provider, threads, true, "with lambda + estimates");
-        JvpRun plain = jvp(evaluator, provider, threads, false, "without");
+        SensitivityConfig base = SensitivityConfig.defaults().withRelativeTolerance(KRYLOV_TOLERANCE)
+                .withForceTolerance(FORCE_TOLERANCE);
+        JvpRun with = jvp(evaluator, provider, threads, base, "with lambda + estimates");
+        SensitivityConfig bare = base.withEigenvalueEstimate(false).withErrorEstimates(false);
+        JvpRun plain = jvp(evaluator, provider, threads, bare, "bare");
+        SensitivityConfig old = SensitivityConfig.matrixFree().withRelativeTolerance(KRYLOV_TOLERANCE)
+                .withForceTolerance(FORCE_TOLERANCE).withEigenvalueEstimate(false).withErrorEstimates(false);
+        JvpRun reference = jvp(evaluator, provider, threads, old, "bare, matrix-free, no precond.");
 
         double[] xStar = evaluator.positions().clone();
-        double dB = model.parameter(PARAMETER);
-        double h = RELATIVE_STEP * dB;
-        EnergyEvaluator plus = shifted(evaluator, xStar, PARAMETER, dB + h);
-        EnergyEvaluator minus = shifted(evaluator, xStar, PARAMETER, dB - h);
-        t0 = now(threads);
-        MinimizationResult fdPlus = Minimizers.create(fire).minimize(plus);
-        MinimizationResult fdMinus = Minimizers.create(fire).minimize(minus);
-        Timing fdTime = since(threads, t0);
-        double[] fdError = fdError(system.box(), plain.sensitivity(), plus.positions(), minus.positions(), 2 * h,
-                new EquilibriumSensitivity(evaluator, SensitivityConfig.defaults().withEigenvalueEstimate(false)
-                        .withErrorEstimates(false)).rattlers());
-        return new Result(n, seed, provider.name(), minimum, fireTime, with, plain, fdPlus, fdMinus, fdTime, fdError[0], fdError[1]);
+        int[] rattlers = new EquilibriumSensitivity(evaluator, bare).rattlers();
+        FdPair fd = fdPair(evaluator, threads, xStar, RELATIVE_STEP, plain.sensitivity(), rattlers, true);
+        List<FdPair> table = new ArrayList<>();
+        if (sweep) {
+            for (double step : SWEEP_STEPS) table.add(fdPair(evaluator, threads, xStar, step, plain.sensitivity(), rattlers, true));
+        }
+        return new Result(n, seed, provider.name(), minimum, fireTime, with, plain, reference, fd, table);
     }
 
     private static JvpRun jvp(EnergyEvaluator evaluator, CountingProvider provider, ThreadMXBean threads,
-                              boolean estimates, String label) {
-        SensitivityConfig config = SensitivityConfig.defaults().withRelativeTolerance(KRYLOV_TOLERANCE)
-                .withForceTolerance(FORCE_TOLERANCE).withEigenvalueEstimate(estimates).withErrorEstimates(estimates);
+                              SensitivityConfig config, String label) {
         long before = provider.hessianProducts;
         long[] t0 = now(threads);
         EquilibriumSensitivity s = new EquilibriumSensitivity(evaluator, config);
+        String preconditioner = s.preconditionerKind().name();   // assembles and factors
+        Timing setup = since(threads, t0);
+        Timing spectrum = Timing.ZERO;
+        EigenEstimate e = null;
+        if (config.estimateSmallestEigenvalue()) {
+            t0 = now(threads);
+            e = s.spectrum();
+            spectrum = since(threads, t0);
+        }
+        Timing correction = Timing.ZERO;
+        if (config.estimateErrors()) {
+            t0 = now(threads);
+            s.newtonCorrection();
+            correction = since(threads, t0);
+        }
+        t0 = now(threads);
         ParameterSensitivity j = s.jvp(PARAMETER);
-        Timing t = since(threads, t0);
-        long total = provider.hessianProducts - before;
-        EigenEstimate e = estimates ? s.spectrum() : null;
-        return new JvpRun(label, t, j, j.report().operatorApplications(), e == null ? 0 : e.operatorApplications(),
-                total, e == null ? Double.NaN : e.eigenvalue());
+        Timing jvp = since(threads, t0);
+        long kernelProducts = provider.hessianProducts - before;
+        long total = kernelProducts + (s.hessianKind() == HessianKind.ASSEMBLED ? s.hessianApplications() : 0);
+        return new JvpRun(label, setup, spectrum, correction, jvp, j, s.hessianKind().name(), preconditioner,
+                j.report().operatorApplications(), e == null ? 0 : e.operatorApplications(), total,
+                e == null ? Double.NaN : e.eigenvalue(), e == null ? Double.NaN : e.residualNorm());
+    }
+
+    /** The FD pair at D_B ± step·D_B from x*, timed; contact changes; discrepancy before and after polish. */
+    private static FdPair fdPair(EnergyEvaluator evaluator, ThreadMXBean threads, double[] xStar, double relativeStep,
+                                 ParameterSensitivity j, int[] rattlers, boolean polish) {
+        MinimizerConfig fire = new MinimizerConfig(MinimizerKind.FIRE, FORCE_TOLERANCE, 10_000_000, TIMESTEP, 0.1);
+        double dB = evaluator.model().parameter(PARAMETER);
+        double h = relativeStep * dB;
+        EnergyEvaluator plus = shifted(evaluator, xStar, PARAMETER, dB + h);
+        EnergyEvaluator minus = shifted(evaluator, xStar, PARAMETER, dB - h);
+        long[] t0 = now(threads);
+        MinimizationResult fdPlus = Minimizers.create(fire).minimize(plus);
+        MinimizationResult fdMinus = Minimizers.create(fire).minimize(minus);
+        Timing time = since(threads, t0);
+        ParticleSystem star = evaluator.system().copy();
+        star.setPositions(xStar);
+        int[] changes = contactChanges(star, evaluator.model().pair(), plus, minus, FORCE_TOLERANCE);
+        Box box = evaluator.system().box();
+        double[] err = fdError(box, j, plus.positions(), minus.positions(), 2 * h, rattlers);
+        double polished = Double.NaN;
+        if (polish) {
+            NewtonPolish.polish(plus, 30, 1e-13);
+            NewtonPolish.polish(minus, 30, 1e-13);
+            polished = fdError(box, j, plus.positions(), minus.positions(), 2 * h, rattlers)[0];
+        }
+        return new FdPair(relativeStep, fdPlus, fdMinus, time, changes[0], changes[1], err[0], polished, err[1]);
     }
 
     /** A copy of the evaluator's system at {@code x}, with one parameter changed. */
@@ -181,6 +305,84 @@ public final class JvpCostBenchmark {
         ParticleSystem copy = base.system().copy();
         copy.setPositions(x);
         return new EnergyEvaluator(copy, base.model().withParameter(parameter, value), base.provider(), base.skin());
+    }
+
+    /**
+     * {contact changes, flips of touching pairs} between x* and the two FD minima: a pair changes when it
+     * overlaps (r &lt; σ, the pair cutoff) at one of them and not at x*, or the reverse; it is touching when
+     * |σ − r*| ≤ f_tol·σ² at x* (pair force below the force tolerance for the harmonic soft sphere with ε = 1),
+     * and then counted apart.
+     */
+    static int[] contactChanges(ParticleSystem star, PairPotential pair, EnergyEvaluator plus, EnergyEvaluator minus,
+                                double forceTolerance) {
+        long[] c0 = contacts(star, pair, new NeighborList(pair.maxCutoff(), 0.3));
+        int n = star.size();
+        int changes = 0, touching = 0;
+        for (EnergyEvaluator e : new EnergyEvaluator[] {plus, minus}) {
+            long[] c1 = contacts(e.system(), pair, new NeighborList(pair.maxCutoff(), 0.3));
+            long[] diff = symmetricDifference(c0, c1);
+            for (long key : diff) {
+                int i = (int) (key / n), k = (int) (key % n);
+                double sigma = pair.pair(star.species(i), star.species(k)).cutoff();
+                if (Math.abs(sigma - distance(star, i, k)) <= forceTolerance * sigma * sigma) touching++;
+                else changes++;
+            }
+        }
+        return new int[] {changes, touching};
+    }
+
+    /** Overlapping pairs (r below the pair cutoff) as sorted keys i·N + j, i &lt; j. */
+    private static long[] contacts(ParticleSystem system, PairPotential pair, NeighborList list) {
+        int s = pair.speciesNames().size();
+        double[] cut2 = new double[s * s];
+        for (int a = 0; a < s; a++) {
+            for (int b = 0; b < s; b++) {
+                double c = pair.pair(a, b).cutoff();
+                cut2[a * s + b] = c * c;
+            }
+        }
+        list.update(system);
+        PairBatch batch = new PairBatch(s, cut2);
+        batch.bind(system, list);
+        long[] out = new long[64];
+        int m = 0;
+        int n = system.size();
+        for (int i = 0; i < n; i++) {
+            int count = batch.gather(i);
+            for (int p = 0; p < count; p++) {
+                if (m == out.length) out = Arrays.copyOf(out, 2 * m);
+                int j = batch.other[p];
+                out[m++] = (long) Math.min(i, j) * n + Math.max(i, j);
+            }
+        }
+        long[] r = Arrays.copyOf(out, m);
+        Arrays.sort(r);
+        return r;
+    }
+
+    private static long[] symmetricDifference(long[] a, long[] b) {
+        long[] out = new long[a.length + b.length];
+        int i = 0, j = 0, m = 0;
+        while (i < a.length || j < b.length) {
+            if (j >= b.length || (i < a.length && a[i] < b[j])) out[m++] = a[i++];
+            else if (i >= a.length || b[j] < a[i]) out[m++] = b[j++];
+            else {
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    private static double distance(ParticleSystem s, int i, int j) {
+        int d = s.dimension();
+        double[] x = s.positions(), len = s.box().imageLengths(), inv = s.box().inverseImageLengths();
+        double r2 = 0;
+        for (int a = 0; a < d; a++) {
+            double dx = Box.minimumImage(x[d * i + a] - x[d * j + a], len[a], inv[a]);
+            r2 += dx * dx;
+        }
+        return Math.sqrt(r2);
     }
 
     /**
@@ -225,27 +427,54 @@ public final class JvpCostBenchmark {
                 r.size(), r.seed(), r.kernel());
         out.printf("JDK %s (%s), %d processors, load average %s%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf("%-34s %10s %10s  %s%n", "step", "CPU s", "wall s", "details");
-        out.printf("%-34s %10.3f %10.3f  %s, %d iterations, %d force evaluations, max force %.2e%n",
+        out.printf("%-38s %9s %9s  %s%n", "step", "CPU s", "wall s", "details");
+        out.printf("%-38s %9.3f %9.3f  %s, %d iterations, %d force evaluations, max force %.2e%n",
                 "FIRE 2.0 from start to 1e-10", r.fireTime().cpuSeconds(), r.fireTime().wallSeconds(),
                 r.fire().status(), r.fire().iterations(), r.fire().forceEvaluations(), r.fire().maxForce());
-        for (JvpRun j : new JvpRun[] {r.withEstimates(), r.plain()}) {
-            out.printf("%-34s %10.3f %10.3f  %s, Hessian products: solve %d, Lanczos %d, total %d; lambda %.4g; "
-                            + "rel. residual %.2e; error estimate %.2e%n",
-                    "JVP " + j.label(), j.time().cpuSeconds(), j.time().wallSeconds(), j.sensitivity().status(),
-                    j.solveProducts(), j.lanczosProducts(), j.totalProducts(), j.lambda(),
+        for (JvpRun j : new JvpRun[] {r.withEstimates(), r.plain(), r.reference()}) {
+            Timing t = j.total();
+            out.printf("%-38s %9.3f %9.3f  %s; Hessian %s, preconditioner %s; Hessian products: solve %d, lambda %d, "
+                            + "total %d; rel. residual %.2e; error estimate %.2e%n",
+                    "JVP " + j.label(), t.cpuSeconds(), t.wallSeconds(), j.sensitivity().status(), j.hessian(),
+                    j.preconditioner(), j.solveProducts(), j.lambdaProducts(), j.totalProducts(),
                     j.sensitivity().report().relativeResidual(), j.sensitivity().errorEstimate());
+            out.printf("%-38s %9.3f %9.3f  construction, assembly, preconditioner%n", "  setup", j.setup().cpuSeconds(),
+                    j.setup().wallSeconds());
+            if (!Double.isNaN(j.lambda())) {
+                out.printf("%-38s %9.3f %9.3f  lambda-hat %.5g (Ritz residual %.2e), per system%n", "  lambda-hat",
+                        j.spectrum().cpuSeconds(), j.spectrum().wallSeconds(), j.lambda(), j.lambdaResidual());
+            }
+            if (j.correction().wallSeconds() > 0) {
+                out.printf("%-38s %9.3f %9.3f  Newton correction of the error estimates, per system%n", "  correction",
+                        j.correction().cpuSeconds(), j.correction().wallSeconds());
+            }
+            out.printf("%-38s %9.3f %9.3f  %d CG iterations%n", "  JVP solve" + (Double.isNaN(j.lambda()) ? "" : " + estimate"),
+                    j.jvp().cpuSeconds(), j.jvp().wallSeconds(), j.sensitivity().report().iterations());
         }
-        out.printf("%-34s %10.3f %10.3f  %s/%s, %d + %d force evaluations; |J_FD| = %.4g, |J| = %.4g, |J - J_FD|/max(|J_FD|,1) = %.2e%n",
-                "FD pair (h = 1e-4 D_B, warm)", r.fdTime().cpuSeconds(), r.fdTime().wallSeconds(), r.fdPlus().status(),
-                r.fdMinus().status(), r.fdPlus().forceEvaluations(), r.fdMinus().forceEvaluations(), r.fdNorm(), r.plain().sensitivity().norm(),
-                r.fdError());
-        out.printf("%nratios (CPU / wall)%32s %18s%n", "JVP/FIRE (<= 0.25)", "JVP/FD (<= 0.1)");
-        for (JvpRun j : new JvpRun[] {r.withEstimates(), r.plain()}) {
-            Timing a = j.time().over(r.fireTime()), b = j.time().over(r.fdTime());
-            out.printf("JVP %-30s %8.4f / %-8.4f %8.4f / %-8.4f%n", j.label(), a.cpuSeconds(), a.wallSeconds(),
-                    b.cpuSeconds(), b.wallSeconds());
+        printFd("FD pair (h = " + r.fd().relativeStep() + " D_B, warm)", r.fd(), r.plain(), out);
+        if (!r.sweep().isEmpty()) {
+            out.printf("%nFD step sweep (FIRE from x* to 1e-10; discrepancy vs the JVP as FIRE leaves it / after Newton polish)%n");
+            for (FdPair f : r.sweep()) printFd("  h = " + f.relativeStep() + " D_B", f, r.plain(), out);
         }
+        out.printf("%nratios (CPU / wall)%41s %22s%n", "JVP/FIRE (<= 0.25)", "JVP/FD (<= 0.1)");
+        for (JvpRun j : new JvpRun[] {r.withEstimates(), r.plain(), r.reference()}) {
+            ratioLine("JVP " + j.label(), j.total(), r, out);
+            if (!Double.isNaN(j.lambda())) ratioLine("  same without lambda-hat and correction", j.withoutPerSystemEstimates(), r, out);
+        }
+    }
+
+    private static void printFd(String label, FdPair f, JvpRun plain, PrintStream out) {
+        out.printf("%-38s %9.3f %9.3f  %s/%s, %d + %d force evaluations; contact changes %d (touching flips %d); "
+                        + "|J_FD| = %.4g, |J| = %.4g; |J - J_FD|/max(|J_FD|,1) = %.2e, after polish %.2e%n",
+                label, f.time().cpuSeconds(), f.time().wallSeconds(), f.plus().status(), f.minus().status(),
+                f.plus().forceEvaluations(), f.minus().forceEvaluations(), f.contactChanges(), f.touchingFlips(),
+                f.fdNorm(), plain.sensitivity().norm(), f.error(), f.polishedError());
+    }
+
+    private static void ratioLine(String label, Timing t, Result r, PrintStream out) {
+        Timing a = t.over(r.fireTime()), b = t.over(r.fd().time());
+        out.printf("%-42s %8.4f / %-8.4f %8.4f / %-8.4f%n", label, a.cpuSeconds(), a.wallSeconds(), b.cpuSeconds(),
+                b.wallSeconds());
     }
 
     /** The 1-, 5- and 15-minute load averages ({@code /proc/loadavg}), or "n/a". */

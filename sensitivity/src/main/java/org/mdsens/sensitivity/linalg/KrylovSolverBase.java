@@ -44,6 +44,11 @@ abstract class KrylovSolverBase implements LinearSolver {
     abstract Inner inner(SystemOperator op, double[] r, double residualNorm, double target, int budget, Run run);
 
     @Override public final SolveResult solve(RealLinearOperator a, double[] b, double[] x0OrNull) {
+        return solve(a, b, x0OrNull, null);
+    }
+
+    @Override public final SolveResult solve(RealLinearOperator a, double[] b, double[] x0OrNull,
+                                             Preconditioner preconditionerOrNull) {
         Objects.requireNonNull(a, "operator");
         Objects.requireNonNull(b, "b");
         int n = a.getRowDimension();
@@ -62,6 +67,10 @@ abstract class KrylovSolverBase implements LinearSolver {
             }
         }
         double[] d = config.diagonalRef();
+        if (d != null && preconditionerOrNull != null) {
+            throw new IllegalArgumentException("a preconditioner must not be given together with a Jacobi diagonal "
+                    + "in the config, got both");
+        }
         if (d != null) {
             if (d.length != n) {
                 throw new IllegalArgumentException("jacobiDiagonal length must be " + n + ", got " + d.length);
@@ -85,7 +94,7 @@ abstract class KrylovSolverBase implements LinearSolver {
             return new SolveResult(new double[n], SolveStatus.CONVERGED, 0, 0, 0.0, 0.0);
         }
 
-        SystemOperator op = new SystemOperator(a, config);
+        SystemOperator op = new SystemOperator(a, config, preconditionerOrNull);
         double[] x = x0OrNull == null ? new double[n] : x0OrNull.clone();
         double[] r = new double[n];
         double[] work = new double[n];

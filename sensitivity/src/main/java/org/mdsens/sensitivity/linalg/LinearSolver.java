@@ -34,6 +34,20 @@ public interface LinearSolver {
      */
     SolveResult solve(RealLinearOperator a, double[] b, double[] x0OrNull);
 
+    /**
+     * Solves {@code (A + ridge·I) x = b} preconditioned by {@code M} (symmetric positive definite for CG and MINRES;
+     * applied on the right by GMRES). The ridge is not added to M. With {@code null} this is
+     * {@link #solve(RealLinearOperator, double[], double[])}.
+     *
+     * @param a                    square operator, n × n (symmetric for CG and MINRES)
+     * @param b                    right-hand side, length n (not modified)
+     * @param x0OrNull             initial guess, length n, or {@code null} for zero (not modified)
+     * @param preconditionerOrNull M⁻¹, or {@code null}; must not be combined with a Jacobi diagonal in the config
+     * @return the solution with its status; never {@code null}
+     * @throws IllegalArgumentException on misuse, including a preconditioner given with a Jacobi diagonal
+     */
+    SolveResult solve(RealLinearOperator a, double[] b, double[] x0OrNull, Preconditioner preconditionerOrNull);
+
     /** @return the settings this solver uses */
     SolverConfig config();
 

@@ -5,8 +5,9 @@ import org.hipparchus.linear.RealLinearOperator;
 import org.hipparchus.linear.RealVector;
 
 /**
- * The shifted operator {@code A + ridge·I} on flat arrays, with the Jacobi preconditioner and an application
- * counter. One per solve call; not thread-safe.
+ * The shifted operator {@code A + ridge·I} on flat arrays, with the preconditioner (the Jacobi diagonal of the
+ * config, or a {@link Preconditioner} given to the solve) and an application counter. Uses
+ * {@link ArrayOperator#apply} without allocation when the operator offers it. One per solve call; not thread-safe.
  */
 final class SystemOperator implements RealLinearOperator {
 
@@ -14,10 +15,19 @@ final class SystemOperator implements RealLinearOperator {
     private final int n;
     private final double ridge;
     private final double[] inverseDiagonal;
+    private final Preconditioner preconditioner;
+    private final ArrayOperator flat;
+    private double[] aliasWork;
     private int applications;
 
     SystemOperator(RealLinearOperator a, SolverConfig config) {
+        this(a, config, null);
+    }
+
+    SystemOperator(RealLinearOperator a, SolverConfig config, Preconditioner preconditionerOrNull) {
         this.a = a;
+        this.flat = a instanceof ArrayOperator f ? f : null;
+        this.preconditioner = preconditionerOrNull;
         this.n = a.getRowDimension();
         this.ridge = config.ridge();
         double[] d = config.diagonalRef();
@@ -33,7 +43,7 @@ final class SystemOperator implements RealLinearOperator {
 
     int applications() { return applications; }
 
-    boolean preconditioned() { return inverseDiagonal != null; }
+    boolean preconditioned() { return inverseDiagonal != null || preconditioner != null; }
 
     /** out = (A + ridge·I)·in; an all-zero input gives zero without applying A. {@code in} and {@code out} must differ. */
     void apply(double[] in, double[] out) {
@@ -42,6 +52,15 @@ final class SystemOperator implements RealLinearOperator {
             return;
         }
         applications++;
+        if (flat != null) {
+            flat.apply(in, out);
+            if (ridge != 0) {
+                for (int i = 0; i < n; i++) {
+                    out[i] += ridge * in[i];
+                }
+            }
+            return;
+        }
         RealVector y = a.operate(new ArrayRealVector(in, false));
         if (y.getDimension() != n) {
             throw new IllegalArgumentException("operator result length must be " + n + ", got " + y.getDimension());
@@ -62,7 +81,17 @@ final class SystemOperator implements RealLinearOperator {
 
     /** out = M⁻¹·in (a copy when there is no preconditioner); in and out may alias. */
     void precondition(double[] in, double[] out) {
-        if (inverseDiagonal == null) {
+        if (preconditioner != null) {
+            if (in == out) {
+                if (aliasWork == null) {
+                    aliasWork = new double[n];
+                }
+                System.arraycopy(in, 0, aliasWork, 0, n);
+                preconditioner.apply(aliasWork, out);
+            } else {
+                preconditioner.apply(in, out);
+            }
+        } else if (inverseDiagonal == null) {
             if (in != out) {
                 System.arraycopy(in, 0, out, 0, n);
             }

@@ -1,6 +1,6 @@
 /**
- * Matrix-free linear algebra on Hipparchus {@link org.hipparchus.linear.RealLinearOperator}: Krylov solvers and a
- * Lanczos eigenvalue estimator, for the linear systems of implicit differentiation.
+ * Matrix-free linear algebra on Hipparchus {@link org.hipparchus.linear.RealLinearOperator}: Krylov solvers,
+ * preconditioners and eigenvalue estimators, for the linear systems of implicit differentiation.
  *
  * <p>What to use when:
  * <ul>
@@ -12,7 +12,17 @@
  *   <li>{@link org.mdsens.sensitivity.linalg.GmresSolver}: nonsymmetric (projected- and proximal-gradient fixed
  *       points, general root conditions).</li>
  *   <li>{@link org.mdsens.sensitivity.linalg.LanczosEigenSolver}: the smallest (non-deflated) eigenvalue, e.g.
- *       λ̂ in the error estimate (ε_F + ε_Krylov)/λ̂, or to check that a minimum is stable.</li>
+ *       λ̂ in the error estimate (ε_F + ε_Krylov)/λ̂, or to check that a minimum is stable; exact on small
+ *       problems, memory k·n for k steps.</li>
+ *   <li>{@link org.mdsens.sensitivity.linalg.LobpcgEigenSolver}: the same for large ill-conditioned operators with
+ *       a preconditioner (a few vectors of memory).</li>
+ *   <li>Preconditioners ({@link org.mdsens.sensitivity.linalg.Preconditioner}, given to
+ *       {@code LinearSolver.solve(a, b, x0, m)}): {@link org.mdsens.sensitivity.linalg.DiagonalPreconditioner},
+ *       {@link org.mdsens.sensitivity.linalg.BlockJacobiPreconditioner},
+ *       {@link org.mdsens.sensitivity.linalg.IncompleteCholeskyPreconditioner} (block IC(0), the workhorse for
+ *       sparse Hessians) and {@link org.mdsens.sensitivity.linalg.TwoLevelPreconditioner} (IC(0) plus a coarse
+ *       solve), built from a {@link org.mdsens.sensitivity.linalg.SymmetricBlockMatrix}; operators that implement
+ *       {@link org.mdsens.sensitivity.linalg.ArrayOperator} are applied without allocation.</li>
  * </ul>
  * All solvers share a {@link org.mdsens.sensitivity.linalg.SolverConfig} (relative tolerance, iteration cap,
  * ridge shift, Jacobi diagonal), return a {@link org.mdsens.sensitivity.linalg.SolveResult} whose

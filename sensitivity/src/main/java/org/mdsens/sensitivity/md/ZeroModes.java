@@ -28,12 +28,15 @@ public final class ZeroModes {
     private final int particles;
     private final int translations;
     private final double[][] basis;
+    /** True when the basis is exactly the d uniform translations over all particles: P subtracts the mean. */
+    private final boolean meanOnly;
 
-    private ZeroModes(int dimension, int particles, int translations, double[][] basis) {
+    private ZeroModes(int dimension, int particles, int translations, double[][] basis, boolean meanOnly) {
         this.dimension = dimension;
         this.particles = particles;
         this.translations = translations;
         this.basis = basis;
+        this.meanOnly = meanOnly;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class ZeroModes {
         }
         int included = 0;
         for (int i = 0; i < n; i++) if (excluded == null || !excluded[i]) included++;
-        if (included == 0) return new ZeroModes(d, n, 0, new double[0][]);
+        if (included == 0) return new ZeroModes(d, n, 0, new double[0][], false);
         int maxModes = d + (box instanceof Box.Open ? (d == 2 ? 1 : 3) : 0);
         double[][] accepted = new double[maxModes][];
         int count = 0;
@@ -101,12 +104,12 @@ public final class ZeroModes {
         }
         double[][] basis = new double[count][];
         System.arraycopy(accepted, 0, basis, 0, count);
-        return new ZeroModes(d, n, translations, basis);
+        return new ZeroModes(d, n, translations, basis, count == d && included == n);
     }
 
     /** No zero modes (P = I) for {@code n} particles in dimension d. */
     public static ZeroModes none(int dimension, int n) {
-        return new ZeroModes(dimension, n, 0, new double[0][]);
+        return new ZeroModes(dimension, n, 0, new double[0][], false);
     }
 
     private static double[] rotationGenerator(double[] x, double[] c, int d, int n, int w, boolean[] excluded) {
@@ -139,6 +142,9 @@ public final class ZeroModes {
     /** Number of basis vectors m (translations + independent rotations). */
     public int count() { return basis.length; }
 
+    /** True when the modes are exactly the d uniform translations of all particles (P subtracts the mean per axis). */
+    boolean isMeanProjection() { return meanOnly; }
+
     /** Number of translation modes (d, or 0 for an empty system). */
     public int translationCount() { return translations; }
 
@@ -148,15 +154,66 @@ public final class ZeroModes {
     /** A copy of basis vector k (orthonormal, length d·n). */
     public double[] mode(int k) { return basis[k].clone(); }
 
-    /** Applies P = I − Σ z_k z_kᵀ to {@code v} in place (twice-applied Gram–Schmidt for round-off) and returns it. */
+    /**
+     * Applies P = I − Σ z_k z_kᵀ to {@code v} in place (twice-applied Gram–Schmidt for round-off) and returns it.
+     * When the modes are the d uniform translations of all particles, this is the subtraction of the mean per
+     * axis, done in one sweep per pass.
+     */
     public double[] project(double[] v) {
         if (v.length != dimension * particles) {
             throw new IllegalArgumentException("vector length must be " + dimension * particles + ", got " + v.length);
+        }
+        if (meanOnly) {
+            subtractMean(v);
+            return v;
         }
         for (int pass = 0; pass < 2 && basis.length > 0; pass++) {
             for (double[] z : basis) axpy(-dot(z, v), z, v);
         }
         return v;
+    }
+
+    /** v ← v − mean per axis, twice (the second pass removes the round-off of the first). */
+    private void subtractMean(double[] v) {
+        final int d = dimension;
+        final double inv = 1.0 / particles;
+        for (int pass = 0; pass < 2; pass++) {
+            if (d == 2) {
+                double sx = 0, sy = 0;
+                for (int i = 0; i < v.length; i += 2) {
+                    sx += v[i];
+                    sy += v[i + 1];
+                }
+                sx *= inv;
+                sy *= inv;
+                for (int i = 0; i < v.length; i += 2) {
+                    v[i] -= sx;
+                    v[i + 1] -= sy;
+                }
+            } else if (d == 3) {
+                double sx = 0, sy = 0, sz = 0;
+                for (int i = 0; i < v.length; i += 3) {
+                    sx += v[i];
+                    sy += v[i + 1];
+                    sz += v[i + 2];
+                }
+                sx *= inv;
+                sy *= inv;
+                sz *= inv;
+                for (int i = 0; i < v.length; i += 3) {
+                    v[i] -= sx;
+                    v[i + 1] -= sy;
+                    v[i + 2] -= sz;
+                }
+            } else {
+                for (int a = 0; a < d; a++) {
+                    double s = 0;
+                    for (int i = a; i < v.length; i += d) s += v[i];
+                    s *= inv;
+                    for (int i = a; i < v.length; i += d) v[i] -= s;
+                }
+            }
+        }
     }
 
     /** The largest |z_kᵀ v| / ‖v‖ over the basis (0 for v = 0): how far v is from the gauge. */

@@ -21,6 +21,10 @@
  *   <li>{@link org.mdsens.sensitivity.md.ZeroModes} and {@link org.mdsens.sensitivity.md.Rattlers}:
  *       the null space (rigid translations, rotations in open boxes) and rattler detection for contact
  *       potentials, which fix the gauge of every result.</li>
+ *   <li>{@link org.mdsens.sensitivity.md.SensitivityConfig}: the solver, tolerances and the cost knobs: the
+ *       Hessian assembled once ({@link org.mdsens.sensitivity.md.HessianKind#ASSEMBLED}, default) or applied
+ *       matrix-free, the preconditioner (two-level by default: incomplete Cholesky plus a coarse solve on the
+ *       rigid motions of spatial aggregates) and the λ̂ estimator (LOBPCG by default).</li>
  * </ul>
  *
  * <p>Results never carry silent numbers: every {@link org.mdsens.sensitivity.md.ParameterSensitivity}

@@ -6,9 +6,9 @@ package org.mdsens.md.minimize;
  * latency of one addition per element). Also the oracle the Vector API implementation is tested
  * against, bit for bit. Stateless and thread-safe.
  */
-final class ScalarVectorOps implements VectorOps {
+public final class ScalarVectorOps implements VectorOps {
 
-    static final ScalarVectorOps INSTANCE = new ScalarVectorOps();
+    public static final ScalarVectorOps INSTANCE = new ScalarVectorOps();
 
     private ScalarVectorOps() { }
 
@@ -223,7 +223,8 @@ final class ScalarVectorOps implements VectorOps {
      * than eight) accumulated in order by fused multiply-adds from 0. Shared by every
      * implementation, so the last steps are the same code.
      */
-    static double finishDot(double[] a, double[] b, int end, int len, double s0, double s1, double s2,
+    /** The reference code that joins the eight stream sums and adds the tail (shared with the Vector API implementation). */
+    public static double finishDot(double[] a, double[] b, int end, int len, double s0, double s1, double s2,
                             double s3, double s4, double s5, double s6, double s7) {
         double tail = 0.0;
         for (int k = end; k < len; k++) tail = Math.fma(a[k], b[k], tail);
@@ -234,7 +235,8 @@ final class ScalarVectorOps implements VectorOps {
      * Joins the eight Dot2 streams (s_l, c_l) by TwoSum in stream order, then a ninth stream: Dot2
      * over the tail k ∈ [end, len) in order; returns S + C. Shared by every implementation.
      */
-    static double finishCompensated(double[] a, double[] b, int end, int len,
+    /** As {@link #finishDot}, for the compensated dot. */
+    public static double finishCompensated(double[] a, double[] b, int end, int len,
                                     double s0, double s1, double s2, double s3, double s4, double s5, double s6,
                                     double s7, double c0, double c1, double c2, double c3, double c4, double c5,
                                     double c6, double c7) {

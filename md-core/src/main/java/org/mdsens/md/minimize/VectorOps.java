@@ -1,7 +1,7 @@
 package org.mdsens.md.minimize;
 
 /**
- * The long-vector arithmetic of the minimizers (package-private): dot products and the fused
+ * The long-vector arithmetic of the minimizers (public only so that the Vector API implementation can live in the one package that imports the incubator module; not an API for users): dot products and the fused
  * update-and-dot passes of the L-BFGS two-loop recursion, over flat arrays (xyz-interleaved,
  * length d·N, only the first {@code len} entries used).
  *
@@ -13,13 +13,13 @@ package org.mdsens.md.minimize;
  * eight streams and the tail, and joins the nine (sum, correction) pairs by TwoSum in stream
  * order. Element-wise updates are rounded as written
  * (a product, then a sum: no fused multiply-add). Every implementation gives the same bits: the
- * scalar reference ({@link ScalarVectorOps}) and the Vector API one ({@code SimdVectorOps},
+ * scalar reference ({@link ScalarVectorOps}) and the Vector API one ({@code org.mdsens.md.kernel.vector.SimdVectorOps},
  * loaded when {@code jdk.incubator.vector} is present), so the minimizers' results do not
  * depend on the JDK or its flags.
  *
  * <p>Stateless and thread-safe.
  */
-interface VectorOps {
+public interface VectorOps {
 
     /** Σ a_k b_k. */
     double dot(double[] a, double[] b, int len);

@@ -25,7 +25,7 @@ final class Vectors {
         if ("false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY))) return ScalarVectorOps.INSTANCE;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return ScalarVectorOps.INSTANCE;
         try {
-            Class<?> c = Class.forName("org.mdsens.md.minimize.SimdVectorOps", true, Vectors.class.getClassLoader());
+            Class<?> c = Class.forName("org.mdsens.md.kernel.vector.SimdVectorOps", true, Vectors.class.getClassLoader());
             return (VectorOps) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return ScalarVectorOps.INSTANCE;

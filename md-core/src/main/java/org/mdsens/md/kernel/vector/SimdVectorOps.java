@@ -1,4 +1,7 @@
-package org.mdsens.md.minimize;
+package org.mdsens.md.kernel.vector;
+
+import org.mdsens.md.minimize.ScalarVectorOps;
+import org.mdsens.md.minimize.VectorOps;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,11 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ScalarVectorOps}, two to four times faster on the L-BFGS two-loop passes
  * (d·N = 24000, AVX-512 hardware).
  *
- * <p>Loaded reflectively by {@link Vectors} only when {@code jdk.incubator.vector} is in the
- * boot layer and 256-bit double vectors are supported in hardware; no other class refers to it.
+ * <p>Loaded reflectively by the minimizers ({@code org.mdsens.md.minimize.Vectors}) only when {@code jdk.incubator.vector} is in the
+ * boot layer and 256-bit double vectors are supported in hardware; no other class refers to it. It lives here because this is the one package that imports the incubator module.
  * Stateless and thread-safe.
  */
-final class SimdVectorOps implements VectorOps {
+public final class SimdVectorOps implements VectorOps {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
 

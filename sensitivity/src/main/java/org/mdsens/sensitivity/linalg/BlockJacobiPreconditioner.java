@@ -46,6 +46,9 @@ public final class BlockJacobiPreconditioner implements Preconditioner {
         this.shifted = count;
     }
 
+    /** The inverse (shifted where needed) diagonal blocks, b² per block row, row-major; not a copy. */
+    double[] inverseRef() { return inverse; }
+
     /** @return how many diagonal blocks had to be shifted to be positive definite */
     public int shiftedBlocks() { return shifted; }
 

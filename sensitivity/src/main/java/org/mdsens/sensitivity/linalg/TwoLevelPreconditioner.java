@@ -51,6 +51,10 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     private final Preconditioner smoother;
     private final int[] rowAggregate;    // aggregate of each block row
     private final double[] basis;        // Z row by row: entry (b·i + c)·r + p, zero for dropped vectors
+    private final int[] pOffsets;        // the prolongator P (Z, or Z smoothed) by block row: entries pOffsets[i]..
+    private final int[] pAggregate;      // aggregate (coarse columns g·r .. g·r + r − 1) of each entry
+    private final double[] pValues;      // b × r block of each entry, row-major
+    private final boolean smoothed;
     private final double[] factor;       // lower Cholesky factor of the regularized E, k × k row-major
     private final double[] factorT;      // its transpose, row-major (the backward sweep reads rows)
     private final double omega;
@@ -70,6 +74,25 @@ public final class TwoLevelPreconditioner implements Preconditioner {
      */
     public TwoLevelPreconditioner(SymmetricBlockMatrix a, ArrayOperator product, Preconditioner smoother, int[] aggregate,
                                   double[] nearNullSpace, int r, double[][] nullVectors, Mode mode) {
+        this(a, product, smoother, aggregate, nearNullSpace, r, nullVectors, mode, false);
+    }
+
+    /**
+     * @param a              the matrix (for E = PᵀAP)
+     * @param product        products with A (e.g. the assembled, projected operator); used by the multiplicative mode
+     * @param smoother       S ≈ A⁻¹, symmetric positive definite
+     * @param aggregate      aggregate index of each block row, in [0, number of aggregates); every aggregate non-empty
+     * @param nearNullSpace  r vectors per block row: entry (b·i + c)·r + t is component c of vector t on block row i
+     * @param r              near-null-space vectors, ≥ 1
+     * @param nullVectors    known null vectors of A that lie in range(Z) (each length n·b), or an empty array
+     * @param mode           additive or multiplicative
+     * @param smooth         whether to smooth the prolongator: P = (I − ω D⁻¹A) Z with D the block diagonal of A and
+     *                       ω = 4/(3 ρ(D⁻¹A)) (smoothed aggregation), which spreads each aggregate's rigid motions
+     *                       over its neighbours and makes the coarse space represent smooth modes far better
+     */
+    public TwoLevelPreconditioner(SymmetricBlockMatrix a, ArrayOperator product, Preconditioner smoother, int[] aggregate,
+                                  double[] nearNullSpace, int r, double[][] nullVectors, Mode mode, boolean smooth) {
+        this.smoothed = smooth;
         this.b = a.blockSize();
         this.n = a.blockCount();
         this.r = r;
@@ -142,16 +165,16 @@ public final class TwoLevelPreconditioner implements Preconditioner {
             }
         }
 
-        // E = Zᵀ A Z, identity rows for dropped vectors
-        double[] e = new double[k * k];
+        // the prolongator P, then E = Pᵀ A P, identity rows for dropped vectors
         int bb = b * b;
-        double[] diag = a.diagonalRef(), up = a.upperRef();
-        int[] off = a.offsetsRef(), col = a.columnsRef();
-        double[] tmp = new double[b * r];
-        for (int i = 0; i < n; i++) {
-            addBlock(e, diag, bb * i, i, i, tmp, false);
-            for (int s = off[i]; s < off[i + 1]; s++) addBlock(e, up, bb * s, i, col[s], tmp, true);
-        }
+        int[][] adjacency = fullAdjacency(a);
+        int[] adjOff = adjacency[0], adjCol = adjacency[1], adjBlock = adjacency[2];
+        Object[] prolongator = smooth ? smoothedProlongator(a, adjOff, adjCol, adjBlock, na)
+                : new Object[] {identityOffsets(n), aggregate.clone(), basis.clone()};
+        pOffsets = (int[]) prolongator[0];
+        pAggregate = (int[]) prolongator[1];
+        pValues = (double[]) prolongator[2];
+        double[] e = galerkin(a, adjOff, adjCol, adjBlock, na);
         double trace = 0;
         int live = 0;
         for (int p = 0; p < k; p++) {
@@ -165,7 +188,13 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         double[] c = new double[k];
         for (double[] t : nullVectors) {
             if (t.length != n * b) throw new IllegalArgumentException("null vector length must be " + n * b + ", got " + t.length);
-            restrict(t, c);
+            // c = Zᵀ t, so that Z c = t and, since A t = 0, also P c = t and E c = 0
+            Arrays.fill(c, 0.0);
+            for (int i = 0; i < n; i++) {
+                for (int cc = 0; cc < b; cc++) {
+                    for (int p = 0; p < r; p++) c[rowAggregate[i] * r + p] += basis[(b * i + cc) * r + p] * t[b * i + cc];
+                }
+            }
             double norm2 = dot(c, c);
             if (!(norm2 > 0)) continue;
             for (int p = 0; p < k; p++) {
@@ -188,25 +217,197 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         omega = mode == Mode.MULTIPLICATIVE ? 1.0 / (1.1 * largestEigenvalueOfSmoothedOperator()) : 1.0;
     }
 
-    /** E[g(i), g(j)] += Z_iᵀ A_ij Z_j (and the transpose into E[g(j), g(i)] for an upper block). */
-    private void addBlock(double[] e, double[] blocks, int at, int i, int j, double[] tmp, boolean upper) {
-        // tmp (b × r) = A_ij Z_j
-        for (int row = 0; row < b; row++) {
-            for (int p = 0; p < r; p++) {
-                double s = 0;
-                for (int c = 0; c < b; c++) s += blocks[at + row * b + c] * basis[(b * j + c) * r + p];
-                tmp[row * r + p] = s;
+    private static int[] identityOffsets(int n) {
+        int[] o = new int[n + 1];
+        for (int i = 0; i <= n; i++) o[i] = i;
+        return o;
+    }
+
+    /**
+     * Full block adjacency of A (diagonal first in each row, then every neighbour): {offsets, columns, block}, where
+     * block ≥ 0 is an upper block index (A_ij = upper[block]), −1 − q the transpose of upper block q, and
+     * {@code Integer.MIN_VALUE} the diagonal block.
+     */
+    private static int[][] fullAdjacency(SymmetricBlockMatrix a) {
+        int n = a.blockCount();
+        int[] off = a.offsetsRef(), col = a.columnsRef();
+        int[] degree = new int[n];
+        for (int i = 0; i < n; i++) {
+            degree[i]++;
+            for (int e = off[i]; e < off[i + 1]; e++) {
+                degree[i]++;
+                degree[col[e]]++;
             }
         }
-        int ci = rowAggregate[i] * r, cj = rowAggregate[j] * r;
-        for (int p = 0; p < r; p++) {
-            for (int q = 0; q < r; q++) {
-                double s = 0;
-                for (int row = 0; row < b; row++) s += basis[(b * i + row) * r + p] * tmp[row * r + q];
-                e[(ci + p) * k + cj + q] += s;
-                if (upper) e[(cj + q) * k + ci + p] += s;
+        int[] ao = new int[n + 1];
+        for (int i = 0; i < n; i++) ao[i + 1] = ao[i] + degree[i];
+        int[] ac = new int[ao[n]], ab = new int[ao[n]];
+        int[] fill = Arrays.copyOf(ao, n);
+        for (int i = 0; i < n; i++) {
+            ac[fill[i]] = i;
+            ab[fill[i]++] = Integer.MIN_VALUE;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int e = off[i]; e < off[i + 1]; e++) {
+                int j = col[e];
+                ac[fill[i]] = j;
+                ab[fill[i]++] = e;
+                ac[fill[j]] = i;
+                ab[fill[j]++] = -1 - e;
             }
         }
+        return new int[][] {ao, ac, ab};
+    }
+
+    /** out (b × cols) += A_block · x (b × cols), with A_block diagonal, upper or transposed upper. */
+    private void multiplyBlock(SymmetricBlockMatrix a, int block, int row, double[] x, int xAt, int cols, double[] out,
+                               int outAt, double sign) {
+        int bb = b * b;
+        double[] m;
+        int at;
+        boolean transpose = false;
+        if (block == Integer.MIN_VALUE) {
+            m = a.diagonalRef();
+            at = bb * row;
+        } else if (block >= 0) {
+            m = a.upperRef();
+            at = bb * block;
+        } else {
+            m = a.upperRef();
+            at = bb * (-1 - block);
+            transpose = true;
+        }
+        for (int rr = 0; rr < b; rr++) {
+            for (int p = 0; p < cols; p++) {
+                double sum = 0;
+                for (int c = 0; c < b; c++) {
+                    double v = transpose ? m[at + c * b + rr] : m[at + rr * b + c];
+                    sum += v * x[xAt + c * cols + p];
+                }
+                out[outAt + rr * cols + p] += sign * sum;
+            }
+        }
+    }
+
+    /** P = (I − ω D⁻¹ A) Z as {offsets, aggregates, values}. */
+    private Object[] smoothedProlongator(SymmetricBlockMatrix a, int[] adjOff, int[] adjCol, int[] adjBlock, int na) {
+        int br = b * r;
+        BlockJacobiPreconditioner jacobi = new BlockJacobiPreconditioner(a);
+        double omega = 4.0 / (3.0 * spectralRadius(a, jacobi));
+        double[] dinv = jacobi.inverseRef();
+        int[] slot = new int[na];
+        Arrays.fill(slot, -1);
+        int[] touched = new int[na];
+        double[] acc = new double[16 * br];
+        int[] off = new int[n + 1];
+        int[] aggs = new int[4 * n];
+        double[] vals = new double[4 * n * br];
+        double[] tmp = new double[br];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            // T_i = Σ_j A_ij Z_j, grouped by the aggregate of j
+            for (int e = adjOff[i]; e < adjOff[i + 1]; e++) {
+                int j = adjCol[e], g = rowAggregate[j];
+                if (slot[g] < 0) {
+                    if ((count + 1) * br > acc.length) acc = Arrays.copyOf(acc, 2 * acc.length);
+                    slot[g] = count;
+                    touched[count++] = g;
+                    Arrays.fill(acc, slot[g] * br, (slot[g] + 1) * br, 0.0);
+                }
+                multiplyBlock(a, adjBlock[e], i, basis, b * j * r, r, acc, slot[g] * br, 1.0);
+            }
+            if (m + count > aggs.length) {
+                aggs = Arrays.copyOf(aggs, 2 * (m + count));
+                vals = Arrays.copyOf(vals, 2 * (m + count) * br);
+            }
+            for (int q = 0; q < count; q++) {
+                int g = touched[q];
+                // P_i[g] = [g == g(i)] Z_i − ω D_i⁻¹ T_i[g]
+                Arrays.fill(tmp, 0.0);
+                for (int rr = 0; rr < b; rr++) {
+                    for (int p = 0; p < r; p++) {
+                        double sum = 0;
+                        for (int c = 0; c < b; c++) sum += dinv[b * b * i + rr * b + c] * acc[q * br + c * r + p];
+                        tmp[rr * r + p] = -omega * sum;
+                    }
+                }
+                if (g == rowAggregate[i]) for (int t = 0; t < br; t++) tmp[t] += basis[br * i + t];
+                aggs[m] = g;
+                System.arraycopy(tmp, 0, vals, m * br, br);
+                m++;
+                slot[g] = -1;
+            }
+            off[i + 1] = m;
+        }
+        return new Object[] {off, Arrays.copyOf(aggs, m), Arrays.copyOf(vals, m * br)};
+    }
+
+    /** ρ(D⁻¹A) by power iteration from a deterministic start (times 1.05 against underestimation). */
+    private double spectralRadius(SymmetricBlockMatrix a, Preconditioner jacobi) {
+        int len = n * b;
+        double[] v = new double[len], w = new double[len], z = new double[len];
+        for (int q = 0; q < len; q++) v[q] = Math.sin(1.0 + q * 0.7548776662466927);
+        double lambda = 1.0;
+        for (int step = 0; step < POWER_STEPS; step++) {
+            a.multiply(v, w);
+            jacobi.apply(w, z);
+            double num = dot(z, w), den = dot(v, w);
+            if (den > 0 && num > 0) lambda = num / den;
+            double norm = Math.sqrt(dot(z, z));
+            if (!(norm > 0)) break;
+            for (int q = 0; q < len; q++) v[q] = z[q] / norm;
+        }
+        return 1.05 * Math.max(lambda, 1e-300);
+    }
+
+    /** E = Pᵀ A P (dense k × k): row by row, (AP)_i grouped by aggregate, then P_iᵀ (AP)_i. */
+    private double[] galerkin(SymmetricBlockMatrix a, int[] adjOff, int[] adjCol, int[] adjBlock, int na) {
+        int br = b * r;
+        double[] e = new double[k * k];
+        int[] slot = new int[na];
+        Arrays.fill(slot, -1);
+        int[] touched = new int[na];
+        double[] acc = new double[16 * br];
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            for (int q = adjOff[i]; q < adjOff[i + 1]; q++) {
+                int j = adjCol[q];
+                for (int f = pOffsets[j]; f < pOffsets[j + 1]; f++) {
+                    int g = pAggregate[f];
+                    if (slot[g] < 0) {
+                        if ((count + 1) * br > acc.length) acc = Arrays.copyOf(acc, 2 * acc.length);
+                        slot[g] = count;
+                        touched[count++] = g;
+                        Arrays.fill(acc, slot[g] * br, (slot[g] + 1) * br, 0.0);
+                    }
+                    multiplyBlock(a, adjBlock[q], i, pValues, f * br, r, acc, slot[g] * br, 1.0);
+                }
+            }
+            for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) {
+                int g1 = pAggregate[f];
+                for (int q = 0; q < count; q++) {
+                    int g2 = touched[q];
+                    for (int p1 = 0; p1 < r; p1++) {
+                        for (int p2 = 0; p2 < r; p2++) {
+                            double sum = 0;
+                            for (int rr = 0; rr < b; rr++) sum += pValues[f * br + rr * r + p1] * acc[q * br + rr * r + p2];
+                            e[(g1 * r + p1) * k + g2 * r + p2] += sum;
+                        }
+                    }
+                }
+            }
+            for (int q = 0; q < count; q++) slot[touched[q]] = -1;
+        }
+        // symmetrize against round-off
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < p; q++) {
+                double avg = 0.5 * (e[p * k + q] + e[q * k + p]);
+                e[p * k + q] = avg;
+                e[q * k + p] = avg;
+            }
+        }
+        return e;
     }
 
     /** Lower Cholesky factor of e + shift·I (row-major), or null when not positive definite. */
@@ -246,51 +447,60 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         return Math.max(lambda, 1e-300);
     }
 
-    /** y = Zᵀ x (y overwritten), block row by block row. */
+    /** y = Pᵀ x (y overwritten), block row by block row. */
     private void restrict(double[] x, double[] y) {
         Arrays.fill(y, 0.0);
-        final double[] z = basis;
-        final int rr = r, bs = b;
+        final double[] z = pValues;
+        final int rr = r, bs = b, br = b * r;
         if (bs == 2 && rr == 3) {
             for (int i = 0; i < n; i++) {
-                int c0 = rowAggregate[i] * 3, o = 6 * i;
                 double x0 = x[2 * i], x1 = x[2 * i + 1];
-                y[c0] += z[o] * x0 + z[o + 3] * x1;
-                y[c0 + 1] += z[o + 1] * x0 + z[o + 4] * x1;
-                y[c0 + 2] += z[o + 2] * x0 + z[o + 5] * x1;
+                for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) {
+                    int c0 = pAggregate[f] * 3, o = 6 * f;
+                    y[c0] += z[o] * x0 + z[o + 3] * x1;
+                    y[c0 + 1] += z[o + 1] * x0 + z[o + 4] * x1;
+                    y[c0 + 2] += z[o + 2] * x0 + z[o + 5] * x1;
+                }
             }
             return;
         }
         for (int i = 0; i < n; i++) {
-            int c0 = rowAggregate[i] * rr;
-            for (int c = 0; c < bs; c++) {
-                int q = bs * i + c, o = rr * q;
-                double xv = x[q];
-                for (int p = 0; p < rr; p++) y[c0 + p] += z[o + p] * xv;
+            for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) {
+                int c0 = pAggregate[f] * rr, o = br * f;
+                for (int c = 0; c < bs; c++) {
+                    double xv = x[bs * i + c];
+                    for (int p = 0; p < rr; p++) y[c0 + p] += z[o + c * rr + p] * xv;
+                }
             }
         }
     }
 
-    /** x += Z y, block row by block row. */
+    /** x += P y, block row by block row. */
     private void prolongAdd(double[] y, double[] x) {
-        final double[] z = basis;
-        final int rr = r, bs = b;
+        final double[] z = pValues;
+        final int rr = r, bs = b, br = b * r;
         if (bs == 2 && rr == 3) {
             for (int i = 0; i < n; i++) {
-                int c0 = rowAggregate[i] * 3, o = 6 * i;
-                double y0 = y[c0], y1 = y[c0 + 1], y2 = y[c0 + 2];
-                x[2 * i] += z[o] * y0 + z[o + 1] * y1 + z[o + 2] * y2;
-                x[2 * i + 1] += z[o + 3] * y0 + z[o + 4] * y1 + z[o + 5] * y2;
+                double s0 = 0, s1 = 0;
+                for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) {
+                    int c0 = pAggregate[f] * 3, o = 6 * f;
+                    double y0 = y[c0], y1 = y[c0 + 1], y2 = y[c0 + 2];
+                    s0 += z[o] * y0 + z[o + 1] * y1 + z[o + 2] * y2;
+                    s1 += z[o + 3] * y0 + z[o + 4] * y1 + z[o + 5] * y2;
+                }
+                x[2 * i] += s0;
+                x[2 * i + 1] += s1;
             }
             return;
         }
         for (int i = 0; i < n; i++) {
-            int c0 = rowAggregate[i] * rr;
-            for (int c = 0; c < bs; c++) {
-                int q = bs * i + c, o = rr * q;
-                double sum = 0;
-                for (int p = 0; p < rr; p++) sum += z[o + p] * y[c0 + p];
-                x[q] += sum;
+            for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) {
+                int c0 = pAggregate[f] * rr, o = br * f;
+                for (int c = 0; c < bs; c++) {
+                    double sum = 0;
+                    for (int p = 0; p < rr; p++) sum += z[o + c * rr + p] * y[c0 + p];
+                    x[bs * i + c] += sum;
+                }
             }
         }
     }
@@ -340,7 +550,12 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     /** @return the smoother damping ω (1 in additive mode) */
     public double damping() { return omega; }
 
-    @Override public String name() { return (mode == Mode.ADDITIVE ? "additive " : "") + "two-level(" + smoother.name() + ")"; }
+    @Override public String name() {
+        return (mode == Mode.ADDITIVE ? "additive " : "") + (smoothed ? "smoothed " : "") + "two-level(" + smoother.name() + ")";
+    }
+
+    /** @return whether the prolongator is smoothed */
+    public boolean smoothed() { return smoothed; }
 
     private static double dot(double[] x, double[] y) {
         double s = 0;

@@ -208,9 +208,17 @@ class PreconditionersTest {
         assertTrue(2 * pre.iterations() < plain.iterations(), kind + ": " + pre.iterations() + " vs " + plain.iterations());
     }
 
-    @ParameterizedTest
-    @EnumSource(TwoLevelPreconditioner.Mode.class)
-    void twoLevelOnTheSingularNetworkSeed44(TwoLevelPreconditioner.Mode mode) {
+    static java.util.List<org.junit.jupiter.params.provider.Arguments> twoLevelVariants() {
+        java.util.List<org.junit.jupiter.params.provider.Arguments> list = new java.util.ArrayList<>();
+        for (TwoLevelPreconditioner.Mode m : TwoLevelPreconditioner.Mode.values()) {
+            for (boolean smooth : new boolean[] {false, true}) list.add(org.junit.jupiter.params.provider.Arguments.of(m, smooth));
+        }
+        return list;
+    }
+
+    @ParameterizedTest(name = "{0} smoothed={1}")
+    @org.junit.jupiter.params.provider.MethodSource("twoLevelVariants")
+    void twoLevelOnTheSingularNetworkSeed44(TwoLevelPreconditioner.Mode mode, boolean smooth) {
         // tensile pairs and the translational null space, as in a compressed packing; CG on P A P
         SpringNetworks.Network net = SpringNetworks.network(44, 24, -0.05, 0.0);
         Projector proj = net.projector();
@@ -218,7 +226,8 @@ class PreconditionersTest {
         double[] nns = new double[3 * net.order()];
         int[] agg = SpringNetworks.aggregates(net, 6, nns);
         TwoLevelPreconditioner two = new TwoLevelPreconditioner(net.matrix(), net.projectedOperator(), ic, agg, nns, 3,
-                net.translations(), mode);
+                net.translations(), mode, smooth);
+        assertEquals(smooth, two.smoothed());
         assertEquals(108, two.coarseDimension());
         assertTrue(mode == TwoLevelPreconditioner.Mode.ADDITIVE ? two.damping() == 1.0 : two.damping() > 0 && two.damping() <= 1);
         Preconditioner p2 = Preconditioner.projected(two, proj), p1 = Preconditioner.projected(ic, proj);

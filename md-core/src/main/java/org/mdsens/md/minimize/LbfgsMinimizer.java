@@ -47,10 +47,10 @@ package org.mdsens.md.minimize;
  * <p><b>Cost.</b> Besides the force evaluations, an iteration makes 2m fused passes over the
  * direction (each update of the two-loop recursion together with the next dot product), one
  * pass to store the new pair and a compensated dot per trial point; the dot products run in the
- * fixed eight-stream order of the package's vector arithmetic (on the Vector API when
- * {@code jdk.incubator.vector} is present, with the same bits). On the Kob–Andersen glass of
- * N = 8000 (m = 10) this is about 0.25 ms per force evaluation with the Vector API, 0.4 ms
- * without (JDK 25).
+ * fixed eight-stream order of the package's vector arithmetic (on the Vector API on JDK 25+
+ * when {@code jdk.incubator.vector} is present, with the same bits). On the Kob–Andersen glass
+ * of N = 8000 (m = 10) this is about 0.25 ms per force evaluation with the Vector API, 0.4 ms
+ * without (JDK 25; 0.46 ms on JDK 17).
  *
  * <p>Positions and forces xyz-interleaved, length d·N. Mutable (workspaces of 2m + 6 vectors,
  * allocated per size): one instance per thread.

@@ -14,7 +14,7 @@ package org.mdsens.md.minimize;
  * order. Element-wise updates are rounded as written
  * (a product, then a sum: no fused multiply-add). Every implementation gives the same bits: the
  * scalar reference ({@link ScalarVectorOps}) and the Vector API one ({@code org.mdsens.md.kernel.vector.SimdVectorOps},
- * loaded when {@code jdk.incubator.vector} is present), so the minimizers' results do not
+ * loaded when {@code jdk.incubator.vector} is present on JDK 25 or later), so the minimizers' results do not
  * depend on the JDK or its flags.
  *
  * <p>Stateless and thread-safe.

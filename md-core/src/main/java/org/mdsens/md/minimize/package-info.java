@@ -28,7 +28,8 @@
  *
  * <p>Long-vector arithmetic (dot products, the L-BFGS two-loop passes) sums in a fixed order,
  * eight interleaved streams with fused multiply-adds; it runs on the incubating Vector API when
- * {@code jdk.incubator.vector} is in the boot layer (loaded reflectively; the system property
+ * {@code jdk.incubator.vector} is in the boot layer of JDK 25 or later (loaded reflectively; on
+ * JDK 17 the Vector API loops measured slower than scalar; the system property
  * {@code mdsens.minimize.vector=false} keeps the scalar code) and gives the same bits either way,
  * so results do not depend on the JDK or its flags.
  */

@@ -63,10 +63,8 @@ class VectorOpsTest {
     }
 
     @Test
-    void vectorImplementationIsUsedWhenTheIncubatorModuleIsPresent() {
-        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        boolean off = "false".equalsIgnoreCase(System.getProperty(Vectors.VECTOR_PROPERTY));
-        if (!module || off) {
+    void vectorImplementationIsUsedWhenTheIncubatorModuleIsPresentOnARecentJdk() {
+        if (!Vectors.vectorOpsWanted()) {
             assertSame(ScalarVectorOps.INSTANCE, Vectors.OPS);
         } else {
             assertEquals(preferredBits() >= 256 ? "vector-256" : "scalar", Vectors.OPS.name());

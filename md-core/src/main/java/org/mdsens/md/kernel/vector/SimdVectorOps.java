@@ -14,8 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ScalarVectorOps}, two to four times faster on the L-BFGS two-loop passes
  * (d·N = 24000, AVX-512 hardware).
  *
- * <p>Loaded reflectively by the minimizers ({@code org.mdsens.md.minimize.Vectors}) only when {@code jdk.incubator.vector} is in the
- * boot layer and 256-bit double vectors are supported in hardware; no other class refers to it. It lives here because this is the one package that imports the incubator module.
+ * <p>Loaded reflectively by the minimizers ({@code org.mdsens.md.minimize.Vectors}) only when
+ * {@code jdk.incubator.vector} is in the boot layer of JDK 25 or later and 256-bit double vectors
+ * are supported in hardware; no other class refers to it. It lives here because this is the one
+ * package that imports the incubator module.
  * Stateless and thread-safe.
  */
 public final class SimdVectorOps implements VectorOps {
@@ -60,10 +62,11 @@ public final class SimdVectorOps implements VectorOps {
     @Override
     public double subtractDot(double[] q, double a, double[] y, double[] z, int len) {
         DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S);
+        final DoubleVector av = DoubleVector.broadcast(S, a);
         final int end = len & ~7;
         for (int k = 0; k < end; k += 8) {
-            DoubleVector q0 = DoubleVector.fromArray(S, q, k).sub(DoubleVector.fromArray(S, y, k).mul(a));
-            DoubleVector q1 = DoubleVector.fromArray(S, q, k + 4).sub(DoubleVector.fromArray(S, y, k + 4).mul(a));
+            DoubleVector q0 = DoubleVector.fromArray(S, q, k).sub(DoubleVector.fromArray(S, y, k).mul(av));
+            DoubleVector q1 = DoubleVector.fromArray(S, q, k + 4).sub(DoubleVector.fromArray(S, y, k + 4).mul(av));
             q0.intoArray(q, k);
             q1.intoArray(q, k + 4);
             s0 = DoubleVector.fromArray(S, z, k).fma(q0, s0);
@@ -92,10 +95,11 @@ public final class SimdVectorOps implements VectorOps {
     @Override
     public double addDot(double[] q, double c, double[] s, double[] z, int len) {
         DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S);
+        final DoubleVector cv = DoubleVector.broadcast(S, c);
         final int end = len & ~7;
         for (int k = 0; k < end; k += 8) {
-            DoubleVector q0 = DoubleVector.fromArray(S, q, k).add(DoubleVector.fromArray(S, s, k).mul(c));
-            DoubleVector q1 = DoubleVector.fromArray(S, q, k + 4).add(DoubleVector.fromArray(S, s, k + 4).mul(c));
+            DoubleVector q0 = DoubleVector.fromArray(S, q, k).add(DoubleVector.fromArray(S, s, k).mul(cv));
+            DoubleVector q1 = DoubleVector.fromArray(S, q, k + 4).add(DoubleVector.fromArray(S, s, k + 4).mul(cv));
             q0.intoArray(q, k);
             q1.intoArray(q, k + 4);
             s0 = DoubleVector.fromArray(S, z, k).fma(q0, s0);

@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One force (or Hessian-product) evaluation over an up-to-date neighbor list, per system and
- * kernel: {@code scalar} (half list), {@code vector} (cluster pairs, one thread) and
- * {@code vector2} (the same on two threads). Divide the time per operation by N for the time
- * per atom; the ratios between kernels measured in one run are what the README reports.
+ * kernel: {@code scalar} (half list), {@code vector} (cluster pairs, one thread),
+ * {@code vector2} (the same on two threads), and {@code auto} / {@code auto2} (what
+ * {@code KernelChoice.AUTO} picks for the system, on one / two threads). Divide the time per
+ * operation by N for the time per atom; the ratios between kernels measured in one run are what
+ * the README reports.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +40,7 @@ public class KernelBenchmark {
     @Param({"lj3d-4000", "lj3d-32000", "lj3d-256000", "ss2d-1024", "ss2d-16384"})
     public String system;
 
-    @Param({"scalar", "vector", "vector2"})
+    @Param({"scalar", "vector", "vector2", "auto", "auto2"})
     public String kernel;
 
     ParticleSystem particles;
@@ -56,7 +58,9 @@ public class KernelBenchmark {
             case "scalar" -> Kernels.select(KernelChoice.SCALAR);
             case "vector" -> Kernels.select(KernelChoice.VECTOR, 1);
             case "vector2" -> Kernels.select(KernelChoice.VECTOR, 2);
-            default -> throw new IllegalArgumentException("kernel must be scalar, vector or vector2, got " + kernel);
+            case "auto" -> Kernels.select(KernelChoice.AUTO, 1);
+            case "auto2" -> Kernels.select(KernelChoice.AUTO, 2);
+            default -> throw new IllegalArgumentException("kernel must be scalar, vector, vector2, auto or auto2, got " + kernel);
         };
         forceKernel = provider.pairKernel(b.potential());
         list = new NeighborList(b.potential().maxCutoff(), Systems.SKIN);

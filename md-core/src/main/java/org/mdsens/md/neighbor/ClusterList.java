@@ -35,6 +35,14 @@ import org.mdsens.md.parallel.Workers;
  * image that realizes the minimum distance; other images in a row are farther than the cutoff.
  * The rows are a deterministic function of the build positions.
  *
+ * <p><b>Build.</b> A sequence of small phases (wrap, bin into columns, sort the columns, fill
+ * slots, bound clusters, search candidate clusters and mask the rows, number the images, write
+ * the rows), each over fixed blocks of particles, columns or clusters whose outputs are disjoint,
+ * on the threads given to {@link NeighborList#clusters(int, Workers)}; the image clusters are
+ * numbered serially in block order. The layout is therefore the same for any thread count (and
+ * the same as a serial build's). Candidate boxes are kept as structure of arrays so that the
+ * point-against-box loop, the bulk of a build, vectorizes.
+ *
  * <p>Owned by its neighbor list, rebuilt in place (arrays reused, and replaced as sizes grow):
  * read the arrays after {@link NeighborList#clusters(int)} and do not modify them. Mutable, one
  * per thread.

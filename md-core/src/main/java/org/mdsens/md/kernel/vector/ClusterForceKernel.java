@@ -109,7 +109,8 @@ final class ClusterForceKernel implements ForceKernel {
         input = v;
         if (v != null) frame.allocateVectors();
         phase = LOAD;
-        copyWorkers((frame.slots + BLOCK - 1) / BLOCK).run(blocks, (frame.slots + BLOCK - 1) / BLOCK);
+        int loads = (frame.slots + BLOCK - 1) / BLOCK;
+        copyWorkers(loads).run(blocks, loads);
         current = f;
         hessian = hessianProduct;
         phase = COMPUTE;
@@ -118,7 +119,8 @@ final class ClusterForceKernel implements ForceKernel {
             output = out;
             scale = outScale;
             phase = STORE;
-            copyWorkers((system.size() + BLOCK - 1) / BLOCK).run(blocks, (system.size() + BLOCK - 1) / BLOCK);
+            int stores = (system.size() + BLOCK - 1) / BLOCK;
+            copyWorkers(stores).run(blocks, stores);
         }
         positions = null;
         input = null;

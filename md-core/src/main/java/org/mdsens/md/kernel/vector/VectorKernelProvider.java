@@ -22,7 +22,9 @@ import org.mdsens.md.potential.Wca;
  * AD, more species) get the scalar reference kernel, single-threaded.
  *
  * <p>Thread-safe; {@link #pairKernel} returns a new kernel per call (one per thread). The worker
- * threads (daemons) are shared by this provider's kernels and started on first parallel use.
+ * threads (daemons, {@link Workers#shared}) are shared by every provider asking for the same
+ * count, started on first parallel use, and also run the cluster-layout builds of the kernels'
+ * neighbor lists.
  */
 public final class VectorKernelProvider implements KernelProvider {
 

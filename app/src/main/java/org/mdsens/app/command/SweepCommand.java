@@ -177,7 +177,7 @@ public final class SweepCommand implements Callable<Integer> {
             ObjectNode extra = JsonNodeFactory.instance.objectNode();
             if (sh.whole() && setup.spec().output().plots()) {
                 headless();
-                SweepPlots.Written w = SweepPlots.write(dir, plan, setup.layout(), rows);
+                SweepPlots.Written w = SweepPlots.write(dir, plan, setup.layout(), rows, workers);
                 files.addAll(w.files());
                 if (!w.notes().isEmpty()) w.notes().forEach(extra.putArray("notes")::add);
             } else if (!sh.whole()) {

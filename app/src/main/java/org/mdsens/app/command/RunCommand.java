@@ -55,9 +55,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "output directory (default: [output] directory of the job, else out/<job name>)")
     private Path out;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "worker threads (default ${DEFAULT-VALUE}; the force kernels of this build are single-threaded)")
-    private int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads the vector force kernels split each call over (default: the number of cores, "
+                    + "${sys:mdsens.cores}); the results do not depend on it")
+    private Integer threads;
+
+    static {
+        Cores.publish();
+    }
 
     @Option(names = "--kernel", paramLabel = "auto|scalar|vector", defaultValue = "auto",
             converter = KernelChoiceConverter.class,
@@ -75,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
+        int threads = Cores.orDefault(this.threads);
         if (threads < 1) throw new CommandLine.ParameterException(cl, "--threads must be >= 1, got " + threads);
 
         JobSpec jobSpec;

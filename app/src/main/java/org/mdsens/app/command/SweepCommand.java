@@ -90,9 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
     private boolean verbose;
 
     static {
-        if (System.getProperty("mdsens.cores") == null) {
-            System.setProperty("mdsens.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        }
+        Cores.publish();
     }
 
     @Override
@@ -100,7 +98,7 @@ public final class SweepCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = Cores.orDefault(threads);
         if (workers < 1) throw new CommandLine.ParameterException(cl, "--threads must be >= 1, got " + workers);
         ShardSpec sh;
         String shardOrigin;
@@ -177,7 +175,7 @@ public final class SweepCommand implements Callable<Integer> {
             ObjectNode extra = JsonNodeFactory.instance.objectNode();
             if (sh.whole() && setup.spec().output().plots()) {
                 headless();
-                SweepPlots.Written w = SweepPlots.write(dir, plan, setup.layout(), rows);
+                SweepPlots.Written w = SweepPlots.write(dir, plan, setup.layout(), rows, workers);
                 files.addAll(w.files());
                 if (!w.notes().isEmpty()) w.notes().forEach(extra.putArray("notes")::add);
             } else if (!sh.whole()) {

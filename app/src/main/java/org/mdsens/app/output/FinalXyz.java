@@ -13,6 +13,7 @@ import org.mdsens.md.io.ExtendedXyz;
 import org.mdsens.md.io.XyzColumn;
 import org.mdsens.md.system.ParticleSystem;
 import org.mdsens.sensitivity.md.ParameterSensitivity;
+import org.mdsens.viz.export.AtomicFiles;
 
 /**
  * {@code final.xyz}: extended XYZ (ASE/OVITO dialect) with {@code species}, {@code pos},
@@ -39,6 +40,6 @@ final class FinalXyz {
                 columns.add(new XyzColumn(OutputNames.positionColumn(p.name()), system.dimension(), p.dx()));
             }
         }
-        AtomicFiles.write(target, tmp -> ExtendedXyz.write(tmp, system, columns, info));
+        AtomicFiles.writeFile(target, tmp -> ExtendedXyz.write(tmp, system, columns, info));
     }
 }

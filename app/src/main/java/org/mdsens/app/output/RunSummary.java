@@ -20,6 +20,7 @@ import org.mdsens.sensitivity.md.ObservableSensitivity;
 import org.mdsens.sensitivity.md.ParameterSensitivity;
 import org.mdsens.sensitivity.md.PolishReport;
 import org.mdsens.sensitivity.md.SensitivityResult;
+import org.mdsens.viz.export.AtomicFiles;
 
 /**
  * The {@code summary.json} of a run (DESIGN.md §5), assembled section by section:

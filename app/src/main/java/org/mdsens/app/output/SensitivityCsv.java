@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.mdsens.md.system.ParticleSystem;
 import org.mdsens.sensitivity.md.ParameterSensitivity;
+import org.mdsens.viz.export.AtomicFiles;
 
 /**
  * {@code sensitivities.csv} (DESIGN.md §5): a header {@code particle,species,parameter,dx,dy,dz}, then
@@ -26,7 +27,7 @@ final class SensitivityCsv {
     private SensitivityCsv() { }
 
     static void write(Path target, ParticleSystem system, List<ParameterSensitivity> parameters) throws IOException {
-        AtomicFiles.write(target, tmp -> {
+        AtomicFiles.writeFile(target, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(w, system, parameters);
             }

@@ -22,7 +22,7 @@ import org.mdsens.sensitivity.md.SensitivityResult;
  * positions. Expected numerical outcomes (not converged, non-finite, a failed sensitivity) are
  * statuses in the outcome, never an exception; a sensitivity at an unconverged minimum is still
  * computed (its status says so); at non-finite positions it is skipped, and the outcome says why.
- * Moves the job's particles; one call per BuiltJob, one thread.
+ * Moves the job's particles; one call per BuiltJob at a time.
  */
 public final class JobRunner {
 
@@ -37,13 +37,14 @@ public final class JobRunner {
      * @param job      the built job (its system is moved to the minimum)
      * @param stage    polish and sensitivities to do after the minimization
      * @param kernel   which kernel family to use
-     * @param threads  worker threads (recorded and passed on; the kernels of this build are single-threaded)
+     * @param threads  threads the force kernels split each call over (≥ 1; results do not depend on it,
+     *                 and the scalar reference kernels run on the calling thread whatever is asked)
      * @param listener progress callbacks of the minimizer
      */
     public static RunOutcome run(BuiltJob job, SensitivityStage stage, KernelChoice kernel, int threads,
                                  MinimizationListener listener) {
         ParticleSystem system = job.system();
-        KernelProvider provider = Kernels.select(kernel);
+        KernelProvider provider = Kernels.select(kernel, threads);
         EnergyEvaluator evaluator = new EnergyEvaluator(system, job.model(), provider,
                 EnergyEvaluator.defaultSkin(system, job.model()));
         MinimizationResult result = Minimization.minimize(job.minimizer(), evaluator, listener);

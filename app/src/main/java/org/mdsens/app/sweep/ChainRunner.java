@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.mdsens.app.output.AtomicFiles;
+import org.mdsens.viz.export.AtomicFiles;
 import org.mdsens.md.io.ExtendedXyz;
 import org.mdsens.md.io.XyzColumn;
 import org.mdsens.md.minimize.MinimizationResult;

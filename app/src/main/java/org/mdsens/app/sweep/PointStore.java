@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.mdsens.app.output.AtomicFiles;
+import org.mdsens.viz.export.AtomicFiles;
 
 /**
  * The committed points of a sweep directory, {@code DIR/points/}: per point and replica a
@@ -71,8 +71,8 @@ public final class PointStore {
      */
     public void commit(PointKey key, PointState state, ObjectNode row, AtomicFiles.PathWriter xyz) throws IOException {
         byte[] bytes = state.encode();
-        AtomicFiles.write(state(key), tmp -> Files.write(tmp, bytes));
-        if (xyz != null) AtomicFiles.write(xyz(key), xyz);
+        AtomicFiles.writeFile(state(key), tmp -> Files.write(tmp, bytes));
+        if (xyz != null) AtomicFiles.writeFile(xyz(key), xyz);
         ObjectNode rec = JSON.createObjectNode();
         rec.put("format", FORMAT);
         rec.put("point", key.point());
@@ -80,7 +80,7 @@ public final class PointStore {
         rec.put("state_crc", state.checksum());
         rec.set("row", row);
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rec) + "\n";
-        AtomicFiles.write(record(key), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+        AtomicFiles.writeFile(record(key), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
     /** The record of a committed point, or null when it is not committed. Throws {@link IOException} for a damaged record. */

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.mdsens.app.output.AtomicFiles;
+import org.mdsens.viz.export.AtomicFiles;
 import org.mdsens.md.space.Box;
 
 /**

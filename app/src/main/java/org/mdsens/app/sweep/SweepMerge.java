@@ -133,7 +133,8 @@ public final class SweepMerge {
         List<String> plots = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (first.plots() && !rows.isEmpty()) {
-            SweepPlots.Written w = SweepPlots.write(out, plan, first.layout(), rows.values());
+            SweepPlots.Written w = SweepPlots.write(out, plan, first.layout(), rows.values(),
+                    Runtime.getRuntime().availableProcessors());
             plots.addAll(w.files());
             notes.addAll(w.notes());
         }

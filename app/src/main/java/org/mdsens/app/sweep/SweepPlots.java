@@ -7,6 +7,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,7 +48,21 @@ public final class SweepPlots {
      */
     public static Written write(Path dir, SweepPlan plan, SweepLayout layout, Collection<? extends JsonNode> rows)
             throws IOException {
-        List<String> files = new ArrayList<>();
+        return write(dir, plan, layout, rows, 1);
+    }
+
+    /**
+     * Writes the plots into {@code dir}, drawing up to {@code threads} of them at once (each chart
+     * is independent; the files and their list do not depend on the thread count).
+     *
+     * @param threads how many plots to draw at once (≥ 1)
+     * @return the file names written (PNG and SVG, in the order of {@link #write(Path, SweepPlan,
+     *         SweepLayout, Collection)}), and notes about what was left out
+     */
+    public static Written write(Path dir, SweepPlan plan, SweepLayout layout, Collection<? extends JsonNode> rows,
+                                int threads) throws IOException {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        List<Plot> plots = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> observables = new ArrayList<>();
         observables.add("energy");
@@ -71,21 +91,60 @@ public final class SweepPlots {
                     Series s = series(plan, k, g.getValue(), value, derivative);
                     if (s != null) {
                         String base = "sweep_" + SweepLayout.mangle(o) + "_vs_" + SweepLayout.mangle(q) + suffix;
-                        JFreeChart chart = SweepChart.create(q, s.x, s.mean, s.spread, s.tangent, o, preset);
-                        for (Path p : Figures.writeChart(dir, base, chart, preset)) files.add(p.getFileName().toString());
+                        String label = o;
+                        plots.add(new Plot(base, () -> SweepChart.create(q, s.x, s.mean, s.spread, s.tangent, label, preset)));
                     }
                     Series d = series(plan, k, g.getValue(), derivative, null);
                     if (d != null) {
                         String base = "sweep_" + derivative + "_vs_" + SweepLayout.mangle(q) + suffix;
-                        JFreeChart chart = SweepChart.create(q, d.x, d.mean, d.spread, d.tangent,
-                                "d " + o + " / d " + q, preset);
-                        for (Path p : Figures.writeChart(dir, base, chart, preset)) files.add(p.getFileName().toString());
+                        String label = "d " + o + " / d " + q;
+                        plots.add(new Plot(base, () -> SweepChart.create(q, d.x, d.mean, d.spread, d.tangent, label, preset)));
                     }
                     done++;
                 }
             }
         }
-        return new Written(files, notes);
+        return new Written(draw(dir, plots, preset, threads), notes);
+    }
+
+    /** One chart to draw: its base file name and how to build it. */
+    private record Plot(String base, Supplier<JFreeChart> chart) { }
+
+    /** Draws every plot (PNG and SVG) on up to {@code threads} threads; file names in plot order. */
+    private static List<String> draw(Path dir, List<Plot> plots, FigurePreset preset, int threads) throws IOException {
+        List<Callable<List<Path>>> tasks = new ArrayList<>();
+        for (Plot p : plots) tasks.add(() -> Figures.writeChart(dir, p.base(), p.chart().get(), preset));
+        List<String> files = new ArrayList<>();
+        int n = Math.min(threads, tasks.size());
+        if (n <= 1) {
+            for (Plot p : plots) {
+                for (Path f : Figures.writeChart(dir, p.base(), p.chart().get(), preset)) files.add(f.getFileName().toString());
+            }
+            return files;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "mdsens-plot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Path>>> done = pool.invokeAll(tasks);
+            for (Future<List<Path>> f : done) {
+                for (Path p : f.get()) files.add(p.getFileName().toString());
+            }
+            return files;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the sweep plots", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

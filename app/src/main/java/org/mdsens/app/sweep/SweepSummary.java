@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.mdsens.app.output.AtomicFiles;
+import org.mdsens.viz.export.AtomicFiles;
 
 /**
  * Counts over a sweep's rows and the {@code summary.json} of {@code mdsens sweep} and

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.mdsens.app.output.AtomicFiles;
+import org.mdsens.viz.export.AtomicFiles;
 
 /**
  * The result tables of a sweep (DESIGN.md §5): {@code results.csv} (RFC 4180, a header line, one
@@ -36,7 +36,7 @@ public final class SweepTables {
 
     /** Writes both tables into {@code dir}. */
     public static void write(Path dir, SweepLayout layout, Collection<? extends JsonNode> rows) throws IOException {
-        AtomicFiles.write(dir.resolve(CSV), tmp -> {
+        AtomicFiles.writeFile(dir.resolve(CSV), tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(csvHeader(layout));
                 w.write('\n');
@@ -46,7 +46,7 @@ public final class SweepTables {
                 }
             }
         });
-        AtomicFiles.write(dir.resolve(JSONL), tmp -> {
+        AtomicFiles.writeFile(dir.resolve(JSONL), tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (JsonNode row : rows) {
                     w.write(JSON.writeValueAsString(jsonRow(layout, row)));

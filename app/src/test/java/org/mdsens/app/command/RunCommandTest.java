@@ -185,4 +185,28 @@ class RunCommandTest {
         assertTrue(Files.exists(out.resolve("summary.json")));
         assertArrayEquals(new String[0], r.errLines());
     }
+
+    @Test
+    void threadsSplitTheKernelsWithoutChangingABitSeed7() throws IOException {
+        // 864 particles: two blocks of the vector kernels, so three threads really share the work
+        // (where the Vector API is absent the scalar kernels run on one thread whatever is asked)
+        TestSystems.writeXyz(dir.resolve("start.xyz"), TestSystems.fcc(6, 0.8442, 0.05, 7));
+        Path job = job(LJ_JOB);
+        Path one = dir.resolve("one");
+        Path three = dir.resolve("three");
+        Cli.Result r1 = Cli.run("run", job.toString(), "--out", one.toString(), "--threads", "1", "--quiet");
+        Cli.Result r3 = Cli.run("run", job.toString(), "--out", three.toString(), "--threads", "3", "--quiet");
+        assertEquals(0, r1.code(), r1.err());
+        assertEquals(0, r3.code(), r3.err());
+        assertArrayEquals(Files.readAllBytes(one.resolve("final.xyz")), Files.readAllBytes(three.resolve("final.xyz")));
+        assertEquals(1, json(one.resolve("summary.json")).get("threads").asInt());
+        assertEquals(3, json(three.resolve("summary.json")).get("threads").asInt());
+        assertEquals(json(one.resolve("summary.json")).get("kernel"), json(three.resolve("summary.json")).get("kernel"));
+
+        Path dflt = dir.resolve("default");
+        Cli.Result rd = Cli.run("run", job.toString(), "--out", dflt.toString(), "--quiet");
+        assertEquals(0, rd.code(), rd.err());
+        assertEquals(Runtime.getRuntime().availableProcessors(), json(dflt.resolve("summary.json")).get("threads").asInt(),
+                "--threads defaults to the cores");
+    }
 }

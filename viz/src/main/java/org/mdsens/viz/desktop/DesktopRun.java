@@ -51,7 +51,8 @@ public final class DesktopRun {
     public static RunResult execute(DesktopJob job, ParticleSystem start, RunPlan plan, RunListener listener) {
         long t0 = System.nanoTime();
         ParticleSystem system = start.copy();
-        EnergyEvaluator evaluator = new EnergyEvaluator(system, job.model(), Kernels.select(KernelChoice.AUTO),
+        EnergyEvaluator evaluator = new EnergyEvaluator(system, job.model(),
+                Kernels.select(KernelChoice.AUTO, Kernels.availableThreads()),
                 EnergyEvaluator.defaultSkin(system, job.model()));
         double tolerance = job.minimizer().forceTolerance();
         boolean cancelled = false;

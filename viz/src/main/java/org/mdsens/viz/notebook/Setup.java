@@ -215,7 +215,7 @@ public final class Setup {
     public Minimum minimize() {
         EnergyModel m = requireModel();
         ParticleSystem work = system.copy();
-        EnergyEvaluator evaluator = new EnergyEvaluator(work, m, Kernels.select(kernel),
+        EnergyEvaluator evaluator = new EnergyEvaluator(work, m, Kernels.select(kernel, Kernels.availableThreads()),
                 EnergyEvaluator.defaultSkin(work, m));
         MinimizationResult result = Minimizers.create(config()).minimize(evaluator);
         PolishReport report = null;

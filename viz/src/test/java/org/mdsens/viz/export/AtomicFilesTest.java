@@ -1,4 +1,4 @@
-package org.mdsens.app.output;
+package org.mdsens.viz.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +35,7 @@ class AtomicFilesTest {
     @Test
     void aThrowingWriterLeavesNoPartialFile() throws IOException {
         Path target = dir.resolve("final.xyz");
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, tmp -> {
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeFile(target, tmp -> {
             Files.writeString(tmp, "3\nhalf a frame");
             throw new IOException("disk full");
         }));
@@ -48,7 +48,7 @@ class AtomicFilesTest {
     void aThrowingWriterKeepsThePreviousVersion() throws IOException {
         Path target = dir.resolve("summary.json");
         AtomicFiles.writeString(target, "old\n");
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, tmp -> {
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.writeFile(target, tmp -> {
             Files.writeString(tmp, "new but broken");
             throw new IllegalStateException("bug");
         }));
@@ -63,5 +63,20 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "new\n");
         assertEquals("new\n", Files.readString(target));
         assertEquals(List.of("summary.json"), names());
+    }
+
+    @Test
+    void aStreamBodyWritesIntoMissingDirectoriesAndAThrowingOneLeavesNothing() throws IOException {
+        Path target = dir.resolve("plots").resolve("a.png");
+        AtomicFiles.write(target, out -> out.write(new byte[] {1, 2, 3}));
+        assertEquals(3, Files.size(target));
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write(new byte[] {9});
+            throw new IOException("encoder failed");
+        }));
+        assertEquals(3, Files.size(target), "the previous version stays");
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            assertEquals(List.of("a.png"), s.map(p -> p.getFileName().toString()).toList());
+        }
     }
 }

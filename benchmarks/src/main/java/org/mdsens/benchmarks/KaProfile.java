@@ -26,7 +26,8 @@ import org.mdsens.md.system.ParticleSystem;
  * timing each part with {@link System#nanoTime()}; the rest of the wall time is the minimizer's own
  * work (line search, two-loop recursion, copies, max-force norms).
  *
- * <p>Usage: {@code KaProfile <file> <fire|lbfgs> [tolerance=1e-8] [kernel=vector] [virial=true]}; one
+ * <p>Usage: {@code KaProfile <file> <fire|lbfgs> [tolerance=1e-8] [kernel=vector] [virial=true] [timestep=0.005]}
+ * (the timestep is FIRE's Δt₀, {@link MinimizerConfig#timestep()}); one
  * line of {@code key=value} pairs (times in ms per evaluation). Kernel time is split into
  * evaluations right after a rebuild (which include deriving the kernel's neighbor layout) and the
  * others.
@@ -79,17 +80,18 @@ public final class KaProfile {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: KaProfile <file> <fire|lbfgs> [tolerance] [kernel] [virial]");
+            System.err.println("usage: KaProfile <file> <fire|lbfgs> [tolerance] [kernel] [virial] [timestep]");
             System.exit(2);
         }
         MinimizerKind kind = MinimizerKind.fromLabel(args[1]);
         double tolerance = args.length > 2 ? Double.parseDouble(args[2]) : 1e-8;
         KernelChoice choice = args.length > 3 ? KernelChoice.parse(args[3]) : KernelChoice.VECTOR;
         boolean virial = args.length <= 4 || Boolean.parseBoolean(args[4]);
+        double timestep = args.length > 5 ? Double.parseDouble(args[5]) : MinimizerConfig.defaults().timestep();
         KernelProvider provider = Kernels.select(choice, 1);
         EnergyModel model = new EnergyModel(KaGlass.potential());
         MinimizerConfig config = MinimizerConfig.defaults().withAlgorithm(kind).withForceTolerance(tolerance)
-                .withMaxIterations(1_000_000);
+                .withMaxIterations(1_000_000).withTimestep(timestep);
         ParticleSystem system = LammpsData.read(Path.of(args[0]), 3, KaGlass.AB).system();
         Minimizers.create(config.withForceTolerance(1e-2))
                 .minimize(new TimedSurface(system.copy(), model, provider, 0.3, virial));
@@ -100,11 +102,11 @@ public final class KaProfile {
         int ev = surface.evaluations;
         int other = ev - surface.rebuilds;
         System.out.println(String.format(Locale.ROOT,
-                "algorithm=%s kernel=%s virial=%b status=%s iterations=%d force_evaluations=%d rebuilds=%d seconds=%.3f "
+                "algorithm=%s timestep=%s kernel=%s virial=%b status=%s iterations=%d force_evaluations=%d rebuilds=%d seconds=%.3f "
                         + "ms_per_evaluation=%.4f surface=%.4f check=%.4f rebuild=%.4f kernel=%.4f "
                         + "kernel_no_rebuild_per_call=%.4f kernel_after_rebuild_per_call=%.4f minimizer=%.4f "
                         + "energy_per_particle=%.10f",
-                kind.label(), provider.name(), virial, r.status(), r.iterations(), ev, surface.rebuilds, wall * 1e-9,
+                kind.label(), timestep, provider.name(), virial, r.status(), r.iterations(), ev, surface.rebuilds, wall * 1e-9,
                 ms(wall, ev), ms(surface.total, ev), ms(surface.check, ev), ms(surface.rebuild, ev),
                 ms(surface.kernelAfterRebuild + surface.kernelOther, ev), ms(surface.kernelOther, other),
                 ms(surface.kernelAfterRebuild, surface.rebuilds), ms(wall - surface.total, ev),

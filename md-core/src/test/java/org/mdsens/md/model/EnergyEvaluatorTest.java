@@ -12,7 +12,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mdsens.md.kernel.ForceKernel;
+import org.mdsens.md.kernel.KernelChoice;
+import org.mdsens.md.kernel.KernelProvider;
+import org.mdsens.md.kernel.Kernels;
 import org.mdsens.md.kernel.ScalarKernelProvider;
+import org.mdsens.md.neighbor.NeighborList;
 import org.mdsens.md.model.ModelCases.Case;
 import org.mdsens.md.space.Box;
 import org.mdsens.md.system.ParticleSystem;
@@ -77,6 +82,40 @@ class EnergyEvaluatorTest {
         }
         double err = TestSystems.relativeError(f, fd);
         assertTrue(err < FD_TOL, "forces vs -dE/dx relative error " + err);
+    }
+
+    /**
+     * computeForces leaves the virial out: the kernels give the same energy and force bits with
+     * and without it (scalar and the selected vector kernels), and lastVirial() computes it on
+     * demand with the bits of virial(), counting that evaluation.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void evaluationsWithoutTheVirialGiveTheSameBitsAndTheVirialOnDemand(Case c) {
+        for (KernelProvider provider : List.of(ScalarKernelProvider.INSTANCE, Kernels.select(KernelChoice.VECTOR))) {
+            ParticleSystem s = c.system();
+            EnergyModel model = c.model(s);
+            ForceKernel kernel = provider.pairKernel(model.pair());
+            NeighborList list = new NeighborList(model.pair().maxCutoff(), Case.SKIN);
+            list.update(s);
+            double[] with = new double[s.positions().length];
+            double[] without = new double[with.length];
+            double[] w = {Double.NaN};
+            double eWith = kernel.energyAndForces(s, list, with, w);
+            double eWithout = kernel.energyAndForces(s, list, without, null);
+            assertEquals(eWith, eWithout, 0.0, provider.name() + " energy");
+            assertArrayEquals(with, without, 0.0, provider.name() + " forces");
+            assertTrue(Double.isFinite(w[0]), "virial " + w[0]);
+
+            EnergyEvaluator ev = new EnergyEvaluator(s, model, provider, Case.SKIN);
+            double wFresh = ev.virial();
+            long before = ev.forceEvaluations();
+            ev.computeForces(with);
+            assertEquals(wFresh, ev.lastVirial(), 0.0, provider.name() + " virial on demand");
+            assertEquals(before + 2, ev.forceEvaluations(), "the virial on demand is one more evaluation");
+            assertEquals(wFresh, ev.lastVirial(), 0.0, "then stored");
+            assertEquals(before + 2, ev.forceEvaluations(), "and not evaluated again");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,7 +19,6 @@ final class ProjectedHessian implements ArrayOperator {
     private final ZeroModes modes;
     private final int n;
     private final double[] in;
-    private final PaddedRows2 padded;
     private long applications;
 
     ProjectedHessian(EnergyEvaluator evaluator, ZeroModes modes) {
@@ -45,93 +44,6 @@ final class ProjectedHessian implements ArrayOperator {
                     + sparse.dimension() * sparse.size());
         }
         this.in = new double[n];
-        this.padded = sparse != null && sparse.dimension() == 2 ? new PaddedRows2(sparse) : null;
-    }
-
-    /** Pair entries per row in the fixed-width part of {@link PaddedRows2}. */
-    static final int PAD = 4;
-
-    /**
-     * The assembled 2D Hessian's pair rows in a fixed-width layout: the first {@value #PAD} pairs (j, K_e packed
-     * xx, xy, yy) of each row i at {@code col[PAD·i ..]}, {@code k[3·PAD·i ..]} (unused slots: j = i, K = 0, which add
-     * exactly zero), the rest in CSR overflow arrays. The product then has no data-dependent loop exit per row (a
-     * mispredicted branch per row cost more than the padding's zero terms); it sums the same pair terms as
-     * {@link SparseHessian#multiply} in the same order, so it equals it bit for bit, and it annihilates uniform
-     * translations exactly.
-     */
-    static final class PaddedRows2 {
-        final int n;
-        final int[] col;
-        final double[] k;
-        final int[] overflowOffsets;
-        final int[] overflowColumns;
-        final double[] overflowK;
-
-        PaddedRows2(SparseHessian h) {
-            n = h.size();
-            int[] off = h.offsets(), cols = h.columns();
-            double[] st = h.stiffness();
-            col = new int[PAD * n];
-            k = new double[3 * PAD * n];
-            overflowOffsets = new int[n + 1];
-            for (int i = 0; i < n; i++) {
-                overflowOffsets[i + 1] = overflowOffsets[i] + Math.max(0, off[i + 1] - off[i] - PAD);
-                for (int t = 0; t < PAD; t++) col[PAD * i + t] = i;
-            }
-            overflowColumns = new int[overflowOffsets[n]];
-            overflowK = new double[3 * overflowOffsets[n]];
-            for (int i = 0; i < n; i++) {
-                int t = 0;
-                for (int e = off[i]; e < off[i + 1]; e++, t++) {
-                    if (t < PAD) {
-                        col[PAD * i + t] = cols[e];
-                        System.arraycopy(st, 3 * e, k, 3 * (PAD * i + t), 3);
-                    } else {
-                        int at = overflowOffsets[i] + t - PAD;
-                        overflowColumns[at] = cols[e];
-                        System.arraycopy(st, 3 * e, overflowK, 3 * at, 3);
-                    }
-                }
-            }
-        }
-
-        /** out = H v (overwritten). */
-        void multiply(double[] v, double[] out) {
-            java.util.Arrays.fill(out, 0.0);
-            final int[] c = col, oo = overflowOffsets, oc = overflowColumns;
-            final double[] kk = k, ok = overflowK;
-            for (int i = 0; i < n; i++) {
-                final double vx = v[2 * i], vy = v[2 * i + 1];
-                double ax = 0, ay = 0;
-                int base = PAD * i;
-                for (int t = 0; t < PAD; t++) {
-                    int bj = 2 * c[base + t];
-                    int o = 3 * (base + t);
-                    double dx = vx - v[bj], dy = vy - v[bj + 1];
-                    double kxy = kk[o + 1];
-                    double wx = kk[o] * dx + kxy * dy;
-                    double wy = kxy * dx + kk[o + 2] * dy;
-                    ax += wx;
-                    ay += wy;
-                    out[bj] -= wx;
-                    out[bj + 1] -= wy;
-                }
-                for (int e = oo[i]; e < oo[i + 1]; e++) {
-                    int bj = 2 * oc[e];
-                    int o = 3 * e;
-                    double dx = vx - v[bj], dy = vy - v[bj + 1];
-                    double kxy = ok[o + 1];
-                    double wx = ok[o] * dx + kxy * dy;
-                    double wy = kxy * dx + ok[o + 2] * dy;
-                    ax += wx;
-                    ay += wy;
-                    out[bj] -= wx;
-                    out[bj + 1] -= wy;
-                }
-                out[2 * i] += ax;
-                out[2 * i + 1] += ay;
-            }
-        }
     }
 
     @Override public int getRowDimension() { return n; }
@@ -151,7 +63,7 @@ final class ProjectedHessian implements ArrayOperator {
      */
     @Override public void apply(double[] v, double[] out) {
         if (sparse != null && modes.isMeanProjection()) {
-            if (padded != null) padded.multiply(v, out); else sparse.multiply(v, out);
+            sparse.multiply(v, out);
         } else {
             System.arraycopy(v, 0, in, 0, n);
             modes.project(in);
@@ -168,9 +80,7 @@ final class ProjectedHessian implements ArrayOperator {
     }
 
     private void product(double[] v, double[] out) {
-        if (padded != null) {
-            padded.multiply(v, out);
-        } else if (sparse != null) {
+        if (sparse != null) {
             sparse.multiply(v, out);
         } else {
             evaluator.hessianProduct(v, out);

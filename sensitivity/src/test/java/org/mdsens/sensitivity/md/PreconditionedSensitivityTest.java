@@ -72,25 +72,6 @@ class PreconditionedSensitivityTest {
     }
 
     @Test
-    void paddedProductEqualsTheSparseHessianOnAPackingSeed11() {
-        // the fixed-width rows (with overflow rows beyond the padding) sum the same pair terms in the same order
-        EnergyEvaluator ev = Fixtures.softSpherePacking(256, 0.9, 2.0, 11);
-        Fixtures.minimize(ev, 1e-8);
-        org.mdsens.md.model.SparseHessian h = org.mdsens.md.model.SparseHessian.assemble(ev);
-        ProjectedHessian.PaddedRows2 padded = new ProjectedHessian.PaddedRows2(h);
-        assertTrue(padded.overflowOffsets[h.size()] > 0, "some rows overflow the padding");
-        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
-        double[] v = new double[2 * h.size()], a = new double[v.length], b = new double[v.length];
-        for (int q = 0; q < v.length; q++) v[q] = rng.nextDouble() - 0.5;
-        h.multiply(v, a);
-        padded.multiply(v, b);
-        for (int q = 0; q < v.length; q++) assertEquals(a[q], b[q], 0.0, "entry " + q);
-        java.util.Arrays.fill(v, 0.3);   // a uniform translation is annihilated exactly
-        padded.multiply(v, b);
-        for (double x : b) assertEquals(0.0, x, 0.0);
-    }
-
-    @Test
     void lobpcgLambdaAgreesWithExactLanczosOnKaGlassSeed9() {
         EnergyEvaluator ev = Fixtures.kobAndersen(250, 1.2, 9);
         Fixtures.minimizeAndPolish(ev);

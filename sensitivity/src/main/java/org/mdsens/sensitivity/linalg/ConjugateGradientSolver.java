@@ -78,13 +78,25 @@ public final class ConjugateGradientSolver extends KrylovSolverBase {
                 return Inner.INDEFINITE;
             }
             double alpha = rho / pq;
-            double rr = 0;
-            for (int i = 0; i < n; i++) {
+            double rr = 0, rr1 = 0;   // two partial sums: half the dependency chain
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                x[i] += alpha * p[i];
+                x[i + 1] += alpha * p[i + 1];
+                double ri = res[i] - alpha * q[i];
+                double rj = res[i + 1] - alpha * q[i + 1];
+                res[i] = ri;
+                res[i + 1] = rj;
+                rr += ri * ri;
+                rr1 += rj * rj;
+            }
+            for (; i < n; i++) {
                 x[i] += alpha * p[i];
                 double ri = res[i] - alpha * q[i];
                 res[i] = ri;
                 rr += ri * ri;
             }
+            rr += rr1;
             rhoPrevious = rho;
             double rNorm = Math.sqrt(rr);
             if (!Double.isFinite(rNorm)) {

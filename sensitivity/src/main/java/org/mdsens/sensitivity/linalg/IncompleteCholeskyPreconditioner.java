@@ -24,6 +24,9 @@ import java.util.Arrays;
  * permuted first (vectors are permuted in and out of each application, O(n)), which for particle Hessians in random
  * input order gives a markedly better preconditioner than the natural order.
  *
+ * <p>Layout: for b = 2 the rows of U and Uᵀ are stored with a fixed width of {@value #PAD} blocks plus an overflow
+ * (see {@link Padded2}), so that the sweeps run without a data-dependent loop exit per row.
+ *
  * <p>Memory: one b² block per stored upper block and per block row (plus the permutation). Not thread-safe (a work
  * vector): one instance per thread. Reference: Saad, <i>Iterative Methods for Sparse Linear Systems</i> (2003),
  * §10.3; Manteuffel, Math. Comp. 34, 473–497 (1980); George &amp; Liu, <i>Computer Solution of Large Sparse
@@ -53,10 +56,12 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
     private final int[] perm;       // new → old, or null
     private final int[] offsets;
     private final int[] columns;
-    private final double[] u;       // U_ij, b² per entry
+    private final double[] u;       // U_ij, b² per entry (null for b = 2: see backward)
     private final int[] lowerOffsets;   // Uᵀ by rows: the entries (k, i), k < i, of column i of U
     private final int[] lowerColumns;   // k
-    private final double[] lowerU;      // U_ki, b² each (not transposed)
+    private final double[] lowerU;      // U_ki, b² each (not transposed; null for b = 2: see forward)
+    private final Padded2 forward;      // b = 2: rows of Uᵀ, padded to PAD entries
+    private final Padded2 backward;     // b = 2: rows of U, padded to PAD entries
     private final double[] pivotInverse;
     private final double[] work;
     private final double shift;
@@ -150,7 +155,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         this.perm = order;
         this.offsets = off;
         this.columns = col;
-        this.u = uOut;
+        this.u = b == 2 ? null : uOut;
         this.pivotInverse = pivInv;
         // the transposed pattern, for a forward sweep that gathers instead of scattering
         int[] lo = new int[n + 1];
@@ -168,10 +173,51 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         }
         this.lowerOffsets = lo;
         this.lowerColumns = lc;
-        this.lowerU = lu;
+        this.lowerU = b == 2 ? null : lu;
+        this.forward = b == 2 ? new Padded2(lo, lc, lu, n) : null;
+        this.backward = b == 2 ? new Padded2(off, col, uOut, n) : null;
         this.shift = alpha;
         this.attempts = attempt;
         this.work = new double[b * n];
+    }
+
+    /** Entries per row of the padded sweeps (2D packings: about 2.5 per row on average in RCM order). */
+    static final int PAD = 4;
+
+    /**
+     * Rows of 2×2 blocks in a fixed-width layout for the b = 2 sweeps: the first {@value #PAD} entries of each row
+     * at {@code col[PAD·i ..]}, {@code val[4·PAD·i ..]} (unused slots: column 0, zero block), the rest in CSR
+     * {@code overflowOffsets}/{@code overflowColumns}/{@code overflowValues}. The fixed part runs without a data-dependent
+     * loop exit per row (a mispredicted branch costs more than the padding's multiply-adds by zero).
+     */
+    static final class Padded2 {
+        final int[] col;
+        final double[] val;
+        final int[] overflowOffsets;
+        final int[] overflowColumns;
+        final double[] overflowValues;
+
+        Padded2(int[] off, int[] columns, double[] values, int n) {
+            col = new int[PAD * n];
+            val = new double[4 * PAD * n];
+            overflowOffsets = new int[n + 1];
+            for (int i = 0; i < n; i++) overflowOffsets[i + 1] = overflowOffsets[i] + Math.max(0, off[i + 1] - off[i] - PAD);
+            overflowColumns = new int[overflowOffsets[n]];
+            overflowValues = new double[4 * overflowOffsets[n]];
+            for (int i = 0; i < n; i++) {
+                int t = 0;
+                for (int e = off[i]; e < off[i + 1]; e++, t++) {
+                    if (t < PAD) {
+                        col[PAD * i + t] = columns[e];
+                        System.arraycopy(values, 4 * e, val, 4 * (PAD * i + t), 4);
+                    } else {
+                        int at = overflowOffsets[i] + t - PAD;
+                        overflowColumns[at] = columns[e];
+                        System.arraycopy(values, 4 * e, overflowValues, 4 * at, 4);
+                    }
+                }
+            }
+        }
     }
 
     /** One factorization of A + α·diag(A); false on a breakdown. */
@@ -424,37 +470,161 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         }
     }
 
+    /** The block-row order of the factorization (new → old), or null for the natural order. */
+    int[] orderRef() { return perm; }
+
+    /** @return the number of block rows */
+    int blockCount() { return n; }
+
+    /** @return the block size b */
+    int blockSize() { return b; }
+
+    /** The coarse step of {@link #applyWithCoarse2}: y ← E⁻¹ y in place. */
+    interface CoarseSolve {
+        void solve(double[] y);
+    }
+
+    /**
+     * z = M⁻¹ r + P E⁻¹ Pᵀ r for b = 2 and three coarse vectors per aggregate, fused into the two sweeps: the forward
+     * sweep also accumulates y_c = Pᵀ r, the coarse solve runs between the sweeps, and the backward sweep adds P y_c as
+     * it writes z, so that r and z are read and written once and the factorization's permutation costs no extra pass.
+     * P is given by rows in this factorization's order ({@link #orderRef()}): row p holds the entries
+     * {@code pOff[p] .. pOff[p+1]}, entry f coupling to coarse columns 3·pAgg[f] .. 3·pAgg[f] + 2 with the 2×3 block
+     * {@code pVal[6f ..]}, row-major; {@code pOff} null means one entry per row (entry f = row p), the unsmoothed
+     * prolongator, which then runs without the inner loops (their exits cost more than their arithmetic).
+     */
+    void applyWithCoarse2(double[] r, double[] z, int[] pOff, int[] pAgg, double[] pVal, double[] coarse,
+                          CoarseSolve coarseSolve) {
+        if (pOff == null) {
+            applyWithTentative2(r, z, pAgg, pVal, coarse, coarseSolve);
+            return;
+        }
+        final int[] pm = perm;
+        final double[] y = work, c = coarse;
+        Arrays.fill(c, 0.0);
+        for (int i = 0; i < n; i++) {
+            int o = pm == null ? 2 * i : 2 * pm[i];
+            double r0 = r[o], r1 = r[o + 1];
+            for (int f = pOff[i]; f < pOff[i + 1]; f++) {
+                int c0 = 3 * pAgg[f], v = 6 * f;
+                c[c0] += pVal[v] * r0 + pVal[v + 3] * r1;
+                c[c0 + 1] += pVal[v + 1] * r0 + pVal[v + 4] * r1;
+                c[c0 + 2] += pVal[v + 2] * r0 + pVal[v + 5] * r1;
+            }
+            y[2 * i] = r0;
+            y[2 * i + 1] = r1;
+            forwardRow(i, y);
+        }
+        coarseSolve.solve(c);
+        for (int i = n - 1; i >= 0; i--) {
+            double s0 = backwardRow(i, y);
+            double s1 = y[2 * i + 1];
+            double t0 = 0, t1 = 0;
+            for (int f = pOff[i]; f < pOff[i + 1]; f++) {
+                int c0 = 3 * pAgg[f], v = 6 * f;
+                double y0 = c[c0], y1 = c[c0 + 1], y2 = c[c0 + 2];
+                t0 += pVal[v] * y0 + pVal[v + 1] * y1 + pVal[v + 2] * y2;
+                t1 += pVal[v + 3] * y0 + pVal[v + 4] * y1 + pVal[v + 5] * y2;
+            }
+            int o = pm == null ? 2 * i : 2 * pm[i];
+            z[o] = s0 + t0;
+            z[o + 1] = s1 + t1;
+        }
+    }
+
+    /** {@link #applyWithCoarse2} with one P entry per row. */
+    private void applyWithTentative2(double[] r, double[] z, int[] pAgg, double[] pVal, double[] coarse,
+                                     CoarseSolve coarseSolve) {
+        final int[] pm = perm;
+        final double[] y = work, c = coarse;
+        Arrays.fill(c, 0.0);
+        for (int i = 0; i < n; i++) {
+            int o = pm == null ? 2 * i : 2 * pm[i];
+            double r0 = r[o], r1 = r[o + 1];
+            int c0 = 3 * pAgg[i], v = 6 * i;
+            c[c0] += pVal[v] * r0 + pVal[v + 3] * r1;
+            c[c0 + 1] += pVal[v + 1] * r0 + pVal[v + 4] * r1;
+            c[c0 + 2] += pVal[v + 2] * r0 + pVal[v + 5] * r1;
+            y[2 * i] = r0;
+            y[2 * i + 1] = r1;
+            forwardRow(i, y);
+        }
+        coarseSolve.solve(c);
+        for (int i = n - 1; i >= 0; i--) {
+            double s0 = backwardRow(i, y);
+            double s1 = y[2 * i + 1];
+            int c0 = 3 * pAgg[i], v = 6 * i;
+            double y0 = c[c0], y1 = c[c0 + 1], y2 = c[c0 + 2];
+            int o = pm == null ? 2 * i : 2 * pm[i];
+            z[o] = s0 + pVal[v] * y0 + pVal[v + 1] * y1 + pVal[v + 2] * y2;
+            z[o + 1] = s1 + pVal[v + 3] * y0 + pVal[v + 4] * y1 + pVal[v + 5] * y2;
+        }
+    }
+
+    /** Forward row i for b = 2: y_i ← y_i − Σ_k U_kiᵀ y_k over the padded rows of Uᵀ (k &lt; i). */
+    private void forwardRow(int i, double[] y) {
+        final Padded2 p = forward;
+        final int[] pc = p.col;
+        final double[] pv = p.val;
+        int c = PAD * i, q = 4 * PAD * i;
+        double a0 = y[2 * i], a1 = y[2 * i + 1];
+        int k0 = 2 * pc[c], k1 = 2 * pc[c + 1], k2 = 2 * pc[c + 2], k3 = 2 * pc[c + 3];
+        double x0 = y[k0], x1 = y[k0 + 1], w0 = y[k1], w1 = y[k1 + 1];
+        double u0 = y[k2], u1 = y[k2 + 1], v0 = y[k3], v1 = y[k3 + 1];
+        a0 -= (pv[q] * x0 + pv[q + 2] * x1) + (pv[q + 4] * w0 + pv[q + 6] * w1)
+                + (pv[q + 8] * u0 + pv[q + 10] * u1) + (pv[q + 12] * v0 + pv[q + 14] * v1);
+        a1 -= (pv[q + 1] * x0 + pv[q + 3] * x1) + (pv[q + 5] * w0 + pv[q + 7] * w1)
+                + (pv[q + 9] * u0 + pv[q + 11] * u1) + (pv[q + 13] * v0 + pv[q + 15] * v1);
+        final int[] oo = p.overflowOffsets;
+        for (int e = oo[i]; e < oo[i + 1]; e++) {
+            int k = 2 * p.overflowColumns[e];
+            int o = 4 * e;
+            double z0 = y[k], z1 = y[k + 1];
+            a0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 2] * z1;
+            a1 -= p.overflowValues[o + 1] * z0 + p.overflowValues[o + 3] * z1;
+        }
+        y[2 * i] = a0;
+        y[2 * i + 1] = a1;
+    }
+
+    /**
+     * Backward row i for b = 2: y_i ← D_i⁻¹ y_i − Σ_j U_ij y_j over the padded rows of U (j &gt; i); returns the new
+     * y_{2i} (both entries are stored).
+     */
+    private double backwardRow(int i, double[] y) {
+        final Padded2 p = backward;
+        final int[] pc = p.col;
+        final double[] pv = p.val;
+        final double[] pi = pivotInverse;
+        int o4 = 4 * i;
+        double a0 = y[2 * i], a1 = y[2 * i + 1];
+        double s0 = pi[o4] * a0 + pi[o4 + 1] * a1;
+        double s1 = pi[o4 + 2] * a0 + pi[o4 + 3] * a1;
+        int c = PAD * i, q = 4 * PAD * i;
+        int k0 = 2 * pc[c], k1 = 2 * pc[c + 1], k2 = 2 * pc[c + 2], k3 = 2 * pc[c + 3];
+        double x0 = y[k0], x1 = y[k0 + 1], w0 = y[k1], w1 = y[k1 + 1];
+        double u0 = y[k2], u1 = y[k2 + 1], v0 = y[k3], v1 = y[k3 + 1];
+        s0 -= (pv[q] * x0 + pv[q + 1] * x1) + (pv[q + 4] * w0 + pv[q + 5] * w1)
+                + (pv[q + 8] * u0 + pv[q + 9] * u1) + (pv[q + 12] * v0 + pv[q + 13] * v1);
+        s1 -= (pv[q + 2] * x0 + pv[q + 3] * x1) + (pv[q + 6] * w0 + pv[q + 7] * w1)
+                + (pv[q + 10] * u0 + pv[q + 11] * u1) + (pv[q + 14] * v0 + pv[q + 15] * v1);
+        final int[] oo = p.overflowOffsets;
+        for (int e = oo[i]; e < oo[i + 1]; e++) {
+            int k = 2 * p.overflowColumns[e];
+            int o = 4 * e;
+            double z0 = y[k], z1 = y[k + 1];
+            s0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 1] * z1;
+            s1 -= p.overflowValues[o + 2] * z0 + p.overflowValues[o + 3] * z1;
+        }
+        y[2 * i] = s0;
+        y[2 * i + 1] = s1;
+        return s0;
+    }
+
     /** The two sweeps for 2×2 blocks, unrolled; both gather (rows of Uᵀ forward, rows of U backward). */
     private void apply2(double[] y) {
-        final int[] off = offsets, col = columns, lo = lowerOffsets, lc = lowerColumns;
-        final double[] uu = u, lu = lowerU, pi = pivotInverse;
-        for (int i = 0; i < n; i++) {
-            double a0 = y[2 * i], a1 = y[2 * i + 1];
-            for (int e = lo[i]; e < lo[i + 1]; e++) {
-                int k = 2 * lc[e];
-                int o = 4 * e;
-                double x0 = y[k], x1 = y[k + 1];
-                a0 -= lu[o] * x0 + lu[o + 2] * x1;
-                a1 -= lu[o + 1] * x0 + lu[o + 3] * x1;
-            }
-            y[2 * i] = a0;
-            y[2 * i + 1] = a1;
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            int o = 4 * i;
-            double a0 = y[2 * i], a1 = y[2 * i + 1];
-            double s0 = pi[o] * a0 + pi[o + 1] * a1;
-            double s1 = pi[o + 2] * a0 + pi[o + 3] * a1;
-            for (int e = off[i]; e < off[i + 1]; e++) {
-                int j = 2 * col[e];
-                int q = 4 * e;
-                double x0 = y[j], x1 = y[j + 1];
-                s0 -= uu[q] * x0 + uu[q + 1] * x1;
-                s1 -= uu[q + 2] * x0 + uu[q + 3] * x1;
-            }
-            y[2 * i] = s0;
-            y[2 * i + 1] = s1;
-        }
+        for (int i = 0; i < n; i++) forwardRow(i, y);
+        for (int i = n - 1; i >= 0; i--) backwardRow(i, y);
     }
 
     @Override public String name() { return "IC(0)"; }

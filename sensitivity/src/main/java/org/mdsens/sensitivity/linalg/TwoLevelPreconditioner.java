@@ -25,6 +25,11 @@ import java.util.Arrays;
  *       setup, times 1.1) so that the cycle is a convergent, positive definite preconditioner.</li>
  * </ul>
  *
+ * <p>With an {@link IncompleteCholeskyPreconditioner} smoother in additive mode, 2×2 blocks and three vectors per
+ * aggregate (2D rigid motions), the application is fused into the smoother's two triangular sweeps (restriction in
+ * the forward sweep, prolongation in the backward one; see {@link #fused()}): the same operator, up to the summation
+ * order of Pᵀr, at about the cost of the smoother alone plus the coarse solve.
+ *
  * <p>Cost: dense k×k storage and an O(k³) factorization for k coarse vectors (at most a few per aggregate): keep
  * k ≲ 1000. Not thread-safe (work vectors). Reference: Tang, Nabben, Vuik &amp; Erlangga, J. Sci. Comput. 39,
  * 340–370 (2009) (two-level preconditioners for CG).
@@ -61,6 +66,13 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     private final double[] coarse;
     private final double[] t1;
     private final double[] t2;
+    // additive mode with an IC(0) smoother, b = 2, r = 3: P by rows in the factorization's order, for the fused sweeps
+    private final IncompleteCholeskyPreconditioner fusedSmoother;
+    private final int[] qOffsets;
+    private final int[] qAggregate;
+    private final double[] qValues;
+    private final IncompleteCholeskyPreconditioner.CoarseSolve coarseStep;
+    private boolean fuse = true;
 
     /**
      * @param a              the matrix (for E = ZᵀAZ)
@@ -215,7 +227,47 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         t1 = new double[n * b];
         t2 = new double[n * b];
         omega = mode == Mode.MULTIPLICATIVE ? 1.0 / (1.1 * largestEigenvalueOfSmoothedOperator()) : 1.0;
+        if (mode == Mode.ADDITIVE && b == 2 && r == 3 && smoother instanceof IncompleteCholeskyPreconditioner ic
+                && ic.blockSize() == 2 && ic.blockCount() == n) {
+            int[] order = ic.orderRef();
+            int[] qo = new int[n + 1];
+            for (int p = 0; p < n; p++) {
+                int i = order == null ? p : order[p];
+                qo[p + 1] = qo[p] + pOffsets[i + 1] - pOffsets[i];
+            }
+            int[] qa = new int[qo[n]];
+            double[] qv = new double[6 * qo[n]];
+            for (int p = 0; p < n; p++) {
+                int i = order == null ? p : order[p];
+                int len = pOffsets[i + 1] - pOffsets[i];
+                System.arraycopy(pAggregate, pOffsets[i], qa, qo[p], len);
+                System.arraycopy(pValues, 6 * pOffsets[i], qv, 6 * qo[p], 6 * len);
+            }
+            fusedSmoother = ic;
+            qOffsets = qo[n] == n ? null : qo;   // one entry per row: the unsmoothed prolongator
+            qAggregate = qa;
+            qValues = qv;
+            coarseStep = this::coarseSolve;
+        } else {
+            fusedSmoother = null;
+            qOffsets = null;
+            qAggregate = null;
+            qValues = null;
+            coarseStep = null;
+        }
     }
+
+    /**
+     * Turns the fused application off (the additive IC(0) path then runs the smoother, the restriction, the coarse
+     * solve and the prolongation as separate passes): for tests that compare the two.
+     */
+    TwoLevelPreconditioner withoutFusion() {
+        fuse = false;
+        return this;
+    }
+
+    /** @return whether applications use the fused sweeps (additive mode, IC(0) smoother, b = 2, r = 3) */
+    public boolean fused() { return fuse && fusedSmoother != null; }
 
     private static int[] identityOffsets(int n) {
         int[] o = new int[n + 1];
@@ -529,6 +581,10 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     @Override public void apply(double[] r, double[] z) {
         int len = n * b;
         if (mode == Mode.ADDITIVE) {
+            if (fuse && fusedSmoother != null) {
+                fusedSmoother.applyWithCoarse2(r, z, qOffsets, qAggregate, qValues, coarse, coarseStep);
+                return;
+            }
             smoother.apply(r, z);
             addCoarse(r, z);
             return;

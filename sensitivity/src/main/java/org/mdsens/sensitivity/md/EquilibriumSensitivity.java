@@ -64,8 +64,9 @@ import org.mdsens.sensitivity.linalg.SolverConfig;
  * preconditioner are built on first use; {@link #hessianKind()} and {@link #preconditionerKind()} say what was
  * built after the fallbacks (matrix-free when the assembled matrix would exceed {@value #ASSEMBLY_MEMORY}
  * doubles, block-Jacobi when IC(0) cannot be factored). On the 2D paper packing at N = 16384, CG to 1e-8 takes
- * 1339 iterations unpreconditioned and 159 with the two-level preconditioner, and an assembled product costs
- * about a ninth of a matrix-free one.
+ * 1339 iterations unpreconditioned and 163 with the two-level preconditioner (159 with about 400 coarse vectors,
+ * whose O(k³) setup costs more than the four iterations save), and an assembled product costs about a ninth of a
+ * matrix-free one.
  *
  * <p>Statuses, never silent numbers ({@link SensitivityStatus}):
  * <ul>
@@ -145,7 +146,7 @@ public final class EquilibriumSensitivity {
     /** Below this many coordinates λ̂ comes from Lanczos even when LOBPCG is configured (Lanczos is exact there). */
     public static final int LOBPCG_MIN_DIMENSION = 200;
     /** Coarse vectors the two-level preconditioner aims at (its dense factorization is O(k³)). */
-    public static final int COARSE_DIMENSION = 400;
+    public static final int COARSE_DIMENSION = 300;
     /** Smallest aggregate of the two-level preconditioner, in particles. */
     public static final int MIN_AGGREGATE = 16;
     /** Lanczos steps behind the ‖H‖ scale of the SINGULAR / NOT_A_MINIMUM checks when λ̂ comes from LOBPCG. */

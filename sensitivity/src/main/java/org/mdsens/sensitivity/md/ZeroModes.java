@@ -179,13 +179,21 @@ public final class ZeroModes {
         final double inv = 1.0 / particles;
         for (int pass = 0; pass < 2; pass++) {
             if (d == 2) {
-                double sx = 0, sy = 0;
-                for (int i = 0; i < v.length; i += 2) {
-                    sx += v[i];
-                    sy += v[i + 1];
+                // two particles per step: four independent sums instead of two dependency chains
+                double sx = 0, sy = 0, tx = 0, ty = 0;
+                int q = 0;
+                for (; q + 3 < v.length; q += 4) {
+                    sx += v[q];
+                    sy += v[q + 1];
+                    tx += v[q + 2];
+                    ty += v[q + 3];
                 }
-                sx *= inv;
-                sy *= inv;
+                for (; q < v.length; q += 2) {
+                    sx += v[q];
+                    sy += v[q + 1];
+                }
+                sx = (sx + tx) * inv;
+                sy = (sy + ty) * inv;
                 for (int i = 0; i < v.length; i += 2) {
                     v[i] -= sx;
                     v[i + 1] -= sy;

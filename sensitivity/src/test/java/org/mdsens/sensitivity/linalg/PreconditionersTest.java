@@ -3,6 +3,7 @@ package org.mdsens.sensitivity.linalg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
@@ -245,6 +246,33 @@ class PreconditionersTest {
         assertTrue(TestMatrices.relativeError(x2, x0) < 1e-7, "two-level vs plain");
         assertTrue(withTwo.iterations() < withIc.iterations() && withIc.iterations() < plain.iterations(),
                 plain.iterations() + " > " + withIc.iterations() + " > " + withTwo.iterations());
+    }
+
+    @ParameterizedTest(name = "smoothed={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void fusedTwoLevelEqualsSeparatePassesSeed46(boolean smooth) {
+        // the additive IC(0) + coarse application fused into the sweeps (restriction forward, prolongation backward)
+        // is the same operator as smoother, restriction, coarse solve and prolongation run one after another
+        SpringNetworks.Network net = SpringNetworks.network(46, 20, -0.05, 0.0);
+        double[] nns = new double[3 * net.order()];
+        int[] agg = SpringNetworks.aggregates(net, 5, nns);
+        TwoLevelPreconditioner fused = new TwoLevelPreconditioner(net.matrix(), net.projectedOperator(),
+                new IncompleteCholeskyPreconditioner(net.matrix()), agg, nns, 3, net.translations(),
+                TwoLevelPreconditioner.Mode.ADDITIVE, smooth);
+        TwoLevelPreconditioner separate = new TwoLevelPreconditioner(net.matrix(), net.projectedOperator(),
+                new IncompleteCholeskyPreconditioner(net.matrix()), agg, nns, 3, net.translations(),
+                TwoLevelPreconditioner.Mode.ADDITIVE, smooth).withoutFusion();
+        assertTrue(fused.fused());
+        assertFalse(separate.fused());
+        UniformRandomProvider rng = TestMatrices.rng(46);
+        for (int t = 0; t < 3; t++) {
+            double[] r = TestMatrices.randomVector(rng, net.order());
+            double[] a = new double[r.length], b = new double[r.length];
+            fused.apply(r, a);
+            separate.apply(r, b);
+            assertTrue(TestMatrices.relativeError(a, b) < 1e-13, "fused vs separate: " + TestMatrices.relativeError(a, b));
+        }
+        assertSymmetricPositive(Preconditioner.projected(fused, net.projector()), net.order(), 4, net.projector());
     }
 
     @Test

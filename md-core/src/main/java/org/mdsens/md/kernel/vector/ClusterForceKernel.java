@@ -37,6 +37,8 @@ final class ClusterForceKernel implements ForceKernel {
     private final Workers workers;
     private final String name;
     private final Frame frame = new Frame();
+    /** The 4×4 half cluster-pair path of energies and forces, or null when the form has none. */
+    private final ClusterPairForces pairs;
     private double[] sums = new double[0];
 
     // the current call, read by run(b)
@@ -56,6 +58,7 @@ final class ClusterForceKernel implements ForceKernel {
         this.derivatives = new PairForm[potential.parameterNames().size()];
         this.workers = workers;
         this.name = name;
+        this.pairs = form.hasPairLoop() ? new ClusterPairForces(form, workers) : null;
     }
 
     @Override public String name() { return name; }
@@ -151,6 +154,7 @@ final class ClusterForceKernel implements ForceKernel {
 
     @Override
     public double energyAndForces(ParticleSystem system, NeighborList list, double[] forces, double[] virial) {
+        if (pairs != null) return pairs.energyAndForces(system, list, forces, virial);
         frame.virial = virial != null;
         execute(system, list, form, false, null, forces, 1.0);
         int count = (frame.primarySlots + BLOCK - 1) / BLOCK;

@@ -63,6 +63,9 @@ final class ClusterForceKernel implements ForceKernel {
 
     @Override public String name() { return name; }
 
+    /** Whether energies and forces run on the 4×4 half cluster-pair path (else the 1×{@link Lanes#WIDTH} rows). */
+    boolean usesClusterPairs() { return pairs != null; }
+
     private int bind(ParticleSystem system, NeighborList list) {
         if (system.speciesCount() > form.species) {
             throw new IllegalArgumentException("system species count must be at most the potential's "

@@ -26,6 +26,9 @@ import org.mdsens.md.system.ParticleSystem;
  *       spatially (column order) into clusters of a given width, and per particle the nearby
  *       clusters with their periodic image; see {@link ClusterList}. The permutation stays
  *       internal: every array above is in input order.</li>
+ *   <li>Half cluster-pair list ({@link #clusterPairs}) for 4×4 SIMD kernels: the same layout
+ *       with clusters of 4, and each pair of nearby clusters once with its periodic image, in
+ *       fixed force blocks; see {@link ClusterPairList}.</li>
  * </ul>
  * Periodic axes are binned on wrapped coordinates, so positions may be unwrapped; open axes are
  * binned over the bounding box. Every periodic length must be at least 2·(cutoff + skin), so that

@@ -21,6 +21,11 @@ import org.mdsens.md.system.ParticleSystem;
  * <p>Energies are E = ½ Σ_i Σ_j φ(r_ij) over the full rows (each pair twice), forces
  * F_i = −Σ_j φ'(r_ij) n_ij, Hessian products and ∂(∇E)/∂θ as in {@link ForceKernel}.
  *
+ * <p>Energies and forces of a form with a 4×4 loop ({@link PairForm#hasPairLoop}: Lennard-Jones
+ * without a switch, Morse, on 8 lanes) run instead on the half cluster-pair list through
+ * {@link ClusterPairForces} (about twice as fast: each pair once, 16 pairs per cluster pair); Hessian
+ * products and parameter derivatives stay on the rows above.
+ *
  * <p>Not thread-safe (one frame); it uses its {@link Workers} internally.
  */
 final class ClusterForceKernel implements ForceKernel {

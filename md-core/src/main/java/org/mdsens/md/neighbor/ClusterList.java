@@ -360,19 +360,25 @@ public final class ClusterList {
     /** 3 per image code: the lattice vector by which the code displaces a cluster. */
     double[] shifts() { return shifts; }
 
+    /** 3 per primary cluster: the low and high corners of its box (build coordinates). */
+    double[] boxLows() { return boxLow; }
+
+    double[] boxHighs() { return boxHigh; }
+
     /** The listing range of the build, cutoff + skin. */
     double range() { return range; }
 
     /**
      * The clusters (primary cluster q, image code) whose boxes lie within the range of primary
-     * cluster k's box, in a fixed order, written as {@code out[2t] = q}, {@code out[2t+1] = code}
+     * cluster k's box, in columns at offsets (u, v) ≥ (0, 0) along the grid axes (periodic
+     * images unrolled; see {@link ClusterPairList}), in a fixed order, written as {@code out[2t] = q}, {@code out[2t+1] = code}
      * (the zero displacement is {@link #NO_SHIFT}); returns their number. {@code buffer} and
      * {@code scratch} are one thread's; {@code out} grows as needed and is returned through {@code holder[0]}.
      */
     int candidates(int k, RowBlock blk, Scratch scratch, int[][] holder) {
         blk.candidateCount = 0;
         blk.imageCount = 0;
-        int found = findCandidates(k, blk, scratch);
+        int found = findCandidates(k, blk, scratch, true);
         int[] out = holder[0];
         if (out.length < 2 * found) {
             out = new int[2 * found + 64];
@@ -765,19 +771,28 @@ public final class ClusterList {
      * returns their number.
      */
     private int findCandidates(int k, RowBlock blk, Scratch sc) {
+        return findCandidates(k, blk, sc, false);
+    }
+
+    /**
+     * As {@link #findCandidates(int, RowBlock, Scratch)}; with {@code half}, only the column
+     * offsets (u, v) ≥ (0, 0) lexicographically (periodic images unrolled): each pair of
+     * columns from one side, as a half list needs.
+     */
+    private int findCandidates(int k, RowBlock blk, Scratch sc, boolean half) {
         final int d = dimension;
         final int c = clusterColumn[k];
         final int c0 = d == 3 ? c / nc1 : c, c1 = d == 3 ? c % nc1 : 0;
         final double kLow = boxLow[3 * k + sortAxis], kHigh = boxHigh[3 * k + sortAxis];
         final int base = blk.candidateCount;
         int found = 0;
-        for (int u = -reach0; u <= reach0; u++) {
+        for (int u = half ? 0 : -reach0; u <= reach0; u++) {
             int t0 = c0 + u;
             int m0 = Math.floorDiv(t0, nc0);
             if (!periodic0 && m0 != 0) continue;
             if (m0 < -1 || m0 > 1) continue;
             t0 -= m0 * nc0;
-            for (int v = -reach1; v <= reach1; v++) {
+            for (int v = half && u == 0 ? 0 : -reach1; v <= reach1; v++) {
                 int t1 = c1 + v;
                 int m1 = Math.floorDiv(t1, nc1);
                 if (!periodic1 && m1 != 0) continue;

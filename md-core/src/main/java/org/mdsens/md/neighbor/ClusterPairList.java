@@ -378,9 +378,16 @@ public final class ClusterPairList {
         final int[] sp = layout.slotParticle();
         final double r2 = layout.range() * layout.range();
         final double s0 = sh[3 * code], s1 = sh[3 * code + 1], s2 = sh[3 * code + 2];
+        final double[] lo = layout.boxLows(), hi = layout.boxHighs();
+        final double l0 = lo[3 * q] + s0, l1 = lo[3 * q + 1] + s1, l2 = lo[3 * q + 2] + s2;
+        final double h0 = hi[3 * q] + s0, h1 = hi[3 * q + 1] + s1, h2 = hi[3 * q + 2] + s2;
         for (int a = SIZE * k; a < SIZE * k + SIZE; a++) {
             if (sp[a] < 0) continue;
             double x = xc[3 * a], y = xc[3 * a + 1], z = xc[3 * a + 2];
+            // the particle against q's box first (most particles of a far corner are out of range)
+            double g0 = Math.max(0.0, Math.max(l0 - x, x - h0)), g1 = Math.max(0.0, Math.max(l1 - y, y - h1));
+            double g2 = Math.max(0.0, Math.max(l2 - z, z - h2));
+            if (g0 * g0 + g1 * g1 + g2 * g2 >= r2) continue;
             for (int b = SIZE * q; b < SIZE * q + SIZE; b++) {
                 if (sp[b] < 0) continue;
                 double dx = x - xc[3 * b] - s0, dy = y - xc[3 * b + 1] - s1, dz = z - xc[3 * b + 2] - s2;

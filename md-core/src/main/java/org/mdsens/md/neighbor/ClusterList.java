@@ -385,6 +385,8 @@ public final class ClusterList {
             holder[0] = out;
         }
         int img = 0;
+        final int w = width, shift = Integer.numberOfTrailingZeros(w);
+        final boolean pow2 = (w & (w - 1)) == 0;
         for (int t = 0; t < found; t++) {
             int c = blk.candidates[t];
             if (img < blk.imageCount && blk.images[img] == t) {
@@ -393,7 +395,7 @@ public final class ClusterList {
                 out[2 * t] = q;
                 out[2 * t + 1] = c - 27 * q;
             } else {
-                out[2 * t] = c / width;
+                out[2 * t] = pow2 ? c >>> shift : c / w;
                 out[2 * t + 1] = NO_SHIFT;
             }
         }

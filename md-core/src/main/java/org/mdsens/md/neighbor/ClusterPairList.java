@@ -52,6 +52,21 @@ public final class ClusterPairList {
     /** Padding slots sit at {@code PADDING_STEP·(s+1)} on every axis: far from everything and from each other. */
     public static final double PADDING_STEP = 1e6;
 
+    /**
+     * Per image code, for a cluster in the own column: 0 when the code has an image along a grid
+     * axis (another column offset), else +1 / −1 for a sort-axis image ≥ 0 / &lt; 0 (codes as
+     * {@link ClusterList}: 3D (m0+1)·9 + (m1+1)·3 + (m2+1), 2D (m0+1)·9 + (m2+1)·3 + 1).
+     */
+    private static final int[] OWN_COLUMN_3D = new int[27], OWN_COLUMN_2D = new int[27];
+
+    static {
+        for (int code = 0; code < 27; code++) {
+            int m0 = code / 9 - 1, m1 = code / 3 % 3 - 1, m2 = code % 3 - 1;
+            OWN_COLUMN_3D[code] = m0 != 0 || m1 != 0 ? 0 : m2 >= 0 ? 1 : -1;
+            OWN_COLUMN_2D[code] = m0 != 0 ? 0 : m1 >= 0 ? 1 : -1;
+        }
+    }
+
     /** i-clusters per block of the pair search. */
     static final int SEARCH_CLUSTERS = 64;
 
@@ -318,9 +333,9 @@ public final class ClusterPairList {
         final int d = dimension;
         final int found = layout.candidates(k, w.candidates, w.scratch, w.found);
         final int[] cand = w.found[0];
-        final int nc0 = layout.columnsAlong0(), nc1 = layout.columnsAlong1();
         final int[] colOf = layout.clusterColumns();
-        final int ck = colOf[k], c0 = ck / nc1, c1 = ck % nc1;
+        final int ck = colOf[k];
+        final int[] ownCodes = d == 3 ? OWN_COLUMN_3D : OWN_COLUMN_2D;
         if (w.keptCluster.length < found) {
             w.keptCluster = new int[found + 64];
             w.keptCode = new int[found + 64];
@@ -328,12 +343,10 @@ public final class ClusterPairList {
         int kept = 0;
         for (int t = 0; t < found; t++) {
             int q = cand[2 * t], code = cand[2 * t + 1];
-            int m0 = code / 9 - 1, m1 = d == 3 ? code / 3 % 3 - 1 : 0, ms = d == 3 ? code % 3 - 1 : code / 3 % 3 - 1;
-            int cq = colOf[q];
-            int u = cq / nc1 + m0 * nc0 - c0;
-            int v = d == 3 ? cq % nc1 + m1 * nc1 - c1 : 0;
-            boolean oriented = u > 0 || (u == 0 && (v > 0 || (v == 0 && (q > k || (q == k && ms >= 0)))));
-            if (!oriented) continue;
+            // the search gave column offsets (u, v) ≥ (0, 0) only; at (0, 0) (the own column without a
+            // grid-axis image) keep q > k, or q = k with a sort-axis image ≥ 0
+            int own = colOf[q] == ck ? ownCodes[code] : 0;
+            if (own != 0 && (q < k || (q == k && own < 0))) continue;
             if (!(q == k && code == CENTER) && !close(k, q, code)) continue;
             w.keptCluster[kept] = q;
             w.keptCode[kept++] = code;

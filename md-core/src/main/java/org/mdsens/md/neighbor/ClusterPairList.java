@@ -385,7 +385,12 @@ public final class ClusterPairList {
         out.jCount += kept;
     }
 
-    /** Whether some particle of cluster k lies within the range of some particle of cluster q displaced by the code's vector. */
+    /**
+     * Whether some particle of cluster k lies within the range of some particle of cluster q
+     * displaced by the code's vector (build coordinates): true at once when even the farthest
+     * corners of the two boxes are in range, else particle by particle (each i particle first
+     * against q's box), with q's padding slots moved out of reach.
+     */
     private boolean close(int k, int q, int code) {
         final double[] xc = layout.slotCoordinates(), sh = layout.shifts();
         final int[] sp = layout.slotParticle();
@@ -394,18 +399,26 @@ public final class ClusterPairList {
         final double[] lo = layout.boxLows(), hi = layout.boxHighs();
         final double l0 = lo[3 * q] + s0, l1 = lo[3 * q + 1] + s1, l2 = lo[3 * q + 2] + s2;
         final double h0 = hi[3 * q] + s0, h1 = hi[3 * q + 1] + s1, h2 = hi[3 * q + 2] + s2;
+        double f0 = Math.max(h0 - lo[3 * k], hi[3 * k] - l0), f1 = Math.max(h1 - lo[3 * k + 1], hi[3 * k + 1] - l1);
+        double f2 = Math.max(h2 - lo[3 * k + 2], hi[3 * k + 2] - l2);
+        if (f0 * f0 + f1 * f1 + f2 * f2 < r2) return true;
+        final int b = SIZE * q;
+        final double far = 1e150;
+        final double x0 = sp[b] < 0 ? far : xc[3 * b] + s0, y0 = xc[3 * b + 1] + s1, z0 = xc[3 * b + 2] + s2;
+        final double x1 = sp[b + 1] < 0 ? far : xc[3 * b + 3] + s0, y1 = xc[3 * b + 4] + s1, z1 = xc[3 * b + 5] + s2;
+        final double x2 = sp[b + 2] < 0 ? far : xc[3 * b + 6] + s0, y2 = xc[3 * b + 7] + s1, z2 = xc[3 * b + 8] + s2;
+        final double x3 = sp[b + 3] < 0 ? far : xc[3 * b + 9] + s0, y3 = xc[3 * b + 10] + s1, z3 = xc[3 * b + 11] + s2;
         for (int a = SIZE * k; a < SIZE * k + SIZE; a++) {
             if (sp[a] < 0) continue;
             double x = xc[3 * a], y = xc[3 * a + 1], z = xc[3 * a + 2];
-            // the particle against q's box first (most particles of a far corner are out of range)
             double g0 = Math.max(0.0, Math.max(l0 - x, x - h0)), g1 = Math.max(0.0, Math.max(l1 - y, y - h1));
             double g2 = Math.max(0.0, Math.max(l2 - z, z - h2));
             if (g0 * g0 + g1 * g1 + g2 * g2 >= r2) continue;
-            for (int b = SIZE * q; b < SIZE * q + SIZE; b++) {
-                if (sp[b] < 0) continue;
-                double dx = x - xc[3 * b] - s0, dy = y - xc[3 * b + 1] - s1, dz = z - xc[3 * b + 2] - s2;
-                if (dx * dx + dy * dy + dz * dz < r2) return true;
-            }
+            double d0 = (x - x0) * (x - x0) + (y - y0) * (y - y0) + (z - z0) * (z - z0);
+            double d1 = (x - x1) * (x - x1) + (y - y1) * (y - y1) + (z - z1) * (z - z1);
+            double d2 = (x - x2) * (x - x2) + (y - y2) * (y - y2) + (z - z2) * (z - z2);
+            double d3 = (x - x3) * (x - x3) + (y - y3) * (y - y3) + (z - z3) * (z - z3);
+            if (Math.min(Math.min(d0, d1), Math.min(d2, d3)) < r2) return true;
         }
         return false;
     }

@@ -16,6 +16,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
+import org.mdsens.md.neighbor.ClusterPairList;
+
 /**
  * The 4×4 cluster-pair loop of {@link LjForm} without a switch (plain cut, shifted, WCA):
  * φ = c12 r⁻¹² − c6 r⁻⁶ + offset and c = −φ'/r = (12 c12 r⁻¹² − 6 c6 r⁻⁶) r⁻² for r &lt; r_c,
@@ -66,7 +68,7 @@ final class LjPairLoop {
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero, vv = zero;
             int q = js[e];
             final int qe = js[e + 1];
-            if (q < qe && code == org.mdsens.md.neighbor.ClusterPairList.CENTER && jl[q] == ci) {
+            if (q < qe && code == ClusterPairList.CENTER && jl[q] == ci) {
                 // the self pair: lanes i < j only, r = 0 on the diagonal (two divisions, blends last)
                 final int j = jb, jf = j + fb;
                 DoubleVector xv = DoubleVector.fromArray(SP, xj, j), yv = DoubleVector.fromArray(SP, yj, j);
@@ -178,7 +180,7 @@ final class LjPairLoop {
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero, vv = zero;
             int q = js[e];
             final int qe = js[e + 1];
-            if (q < qe && code == org.mdsens.md.neighbor.ClusterPairList.CENTER && jl[q] == ci) {
+            if (q < qe && code == ClusterPairList.CENTER && jl[q] == ci) {
                 // the self pair: lanes i < j only, r = 0 on the diagonal (two divisions, blends last)
                 final int j = jb, jf = j + fb;
                 DoubleVector xv = DoubleVector.fromArray(SP, xj, j), yv = DoubleVector.fromArray(SP, yj, j);

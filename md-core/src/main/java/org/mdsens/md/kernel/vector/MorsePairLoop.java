@@ -16,6 +16,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
+import org.mdsens.md.neighbor.ClusterPairList;
+
 /**
  * The 4×4 cluster-pair loop of {@link MorseForm} (energies and forces): φ = ε e (e − 2) + offset,
  * c = −φ'/r = 2aε e (e − 1)/r, e = exp(−a(r − r₀)) ({@link Lanes#exp}), for r &lt; r_c, over the
@@ -58,7 +60,7 @@ final class MorsePairLoop {
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero, vv = zero;
             int q = js[e];
             final int qe = js[e + 1];
-            if (q < qe && code == org.mdsens.md.neighbor.ClusterPairList.CENTER && jl[q] == ci) {
+            if (q < qe && code == ClusterPairList.CENTER && jl[q] == ci) {
                 // the self pair: lanes i < j only, r = 0 on the diagonal (blends last)
                 final int j = jb, jf = j + fb;
                 DoubleVector xv = DoubleVector.fromArray(SP, xj, j), yv = DoubleVector.fromArray(SP, yj, j);

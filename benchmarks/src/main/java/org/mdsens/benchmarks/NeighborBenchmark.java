@@ -3,6 +3,7 @@ package org.mdsens.benchmarks;
 import java.util.concurrent.TimeUnit;
 
 import org.mdsens.md.neighbor.NeighborList;
+import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.system.ParticleSystem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A neighbor-list rebuild with the layout each kernel family reads: the half list (scalar
- * kernels) or the cluster-pair layout of 8 lanes (vector kernels on AVX-512).
+ * kernels), the cluster layout of 8 lanes (vector Hessian products and parameter derivatives on
+ * AVX-512) or the 4×4 half cluster-pair list (vector energies and forces of Lennard-Jones and Morse).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,5 +54,11 @@ public class NeighborBenchmark {
     public int clusters() {
         list.rebuild(particles);
         return list.clusters(8).entryCount();
+    }
+
+    @Benchmark
+    public int clusterPairs() {
+        list.rebuild(particles);
+        return list.clusterPairs(Workers.single()).entryCount();
     }
 }

@@ -51,7 +51,7 @@ public final class ClusterList {
 
     private static final int SHIFT_BITS = 5;
     private static final int SHIFT_MASK = (1 << SHIFT_BITS) - 1;
-    private static final int NO_SHIFT = 13;            // image code of the zero displacement
+    static final int NO_SHIFT = 13;                    // image code of the zero displacement
     /** Coordinate written to padding slots on every axis. */
     public static final double PADDING_COORDINATE = 1e100;
 
@@ -114,7 +114,7 @@ public final class ClusterList {
     static final int BLOCK_CLUSTERS = 64;
 
     /** The candidates and row masks of one block of primary clusters (kept between builds). */
-    private static final class RowBlock {
+    static final class RowBlock {
         /**
          * Per candidate: the first slot of its cluster; while searching, for a periodic image,
          * its key 27·q + image code instead (listed in {@link #images}).
@@ -138,7 +138,7 @@ public final class ClusterList {
      * high per axis), and the per-candidate squared gaps of one particle: loops over them are
      * simple enough for C2 to vectorize.
      */
-    private static final class Scratch {
+    static final class Scratch {
         double[] low0 = new double[128], high0 = new double[128], low1 = new double[128], high1 = new double[128],
                 low2 = new double[128], high2 = new double[128], gap = new double[128];
 
@@ -291,13 +291,7 @@ public final class ClusterList {
         this.workers = workers;
         version++;
         try {
-            wrapPositions();
-            chooseColumns();
-            binColumns();
-            sortColumns();
-            fillSlots();
-            boundClusters();
-            tabulateShifts();
+            layoutPhases();
             searchRows();
             assignImages();
             run(WRITE_ROWS, blockCount(primarySlots / width, BLOCK_CLUSTERS));
@@ -305,6 +299,107 @@ public final class ClusterList {
             this.positions = null;
             this.workers = Workers.single();
         }
+    }
+
+    /**
+     * The slots, cluster boxes and image table of {@link #build} without the rows (for
+     * {@link ClusterPairList}, which searches its own list over them with
+     * {@link #findCandidates}): {@link #slotCount()} = {@link #primarySlotCount()}, and
+     * {@link #rowOffsets()} and {@link #entries()} are not valid.
+     */
+    void buildLayout(double[] x, int n, int d, double[] length, double range, int width, Workers workers) {
+        this.width = width;
+        this.dimension = d;
+        this.particles = n;
+        this.positions = x;
+        this.length = length;
+        this.range = range;
+        this.range2 = range * range;
+        this.workers = workers;
+        version++;
+        try {
+            layoutPhases();
+        } finally {
+            this.positions = null;
+            this.workers = Workers.single();
+        }
+    }
+
+    private void layoutPhases() {
+        wrapPositions();
+        chooseColumns();
+        binColumns();
+        sortColumns();
+        fillSlots();
+        boundClusters();
+        tabulateShifts();
+    }
+
+    // ---- package access for ClusterPairList (valid after a build or buildLayout) ----------------
+
+    /** Columns along axis 0 and along axis 1 (1 in 2D); column c is (c / nc1, c % nc1). */
+    int columnsAlong0() { return nc0; }
+
+    int columnsAlong1() { return nc1; }
+
+    /** Columns within the range of a column along axis 0. */
+    int reachAlong0() { return reach0; }
+
+    /** Per column (and one past the last): its first primary cluster. */
+    int[] columnClusters() { return columnClusters; }
+
+    /** Per primary cluster: its column. */
+    int[] clusterColumns() { return clusterColumn; }
+
+    /** 3 per slot: the build coordinates (wrapped into [0, L) on periodic axes). */
+    double[] slotCoordinates() { return slotCoordinate; }
+
+    /** 3 per slot: the image offset that {@link #loadPositions} subtracts. */
+    double[] slotOffsets() { return slotOffset; }
+
+    /** 3 per image code: the lattice vector by which the code displaces a cluster. */
+    double[] shifts() { return shifts; }
+
+    /** 3 per primary cluster: the low and high corners of its box (build coordinates). */
+    double[] boxLows() { return boxLow; }
+
+    double[] boxHighs() { return boxHigh; }
+
+    /** The listing range of the build, cutoff + skin. */
+    double range() { return range; }
+
+    /**
+     * The clusters (primary cluster q, image code) whose boxes lie within the range of primary
+     * cluster k's box, in columns at offsets (u, v) ≥ (0, 0) along the grid axes (periodic
+     * images unrolled; see {@link ClusterPairList}), in a fixed order, written as {@code out[2t] = q}, {@code out[2t+1] = code}
+     * (the zero displacement is {@link #NO_SHIFT}); returns their number. {@code buffer} and
+     * {@code scratch} are one thread's; {@code out} grows as needed and is returned through {@code holder[0]}.
+     */
+    int candidates(int k, RowBlock blk, Scratch scratch, int[][] holder) {
+        blk.candidateCount = 0;
+        blk.imageCount = 0;
+        int found = findCandidates(k, blk, scratch, true);
+        int[] out = holder[0];
+        if (out.length < 2 * found) {
+            out = new int[2 * found + 64];
+            holder[0] = out;
+        }
+        int img = 0;
+        final int w = width, shift = Integer.numberOfTrailingZeros(w);
+        final boolean pow2 = (w & (w - 1)) == 0;
+        for (int t = 0; t < found; t++) {
+            int c = blk.candidates[t];
+            if (img < blk.imageCount && blk.images[img] == t) {
+                img++;
+                int q = c / 27;
+                out[2 * t] = q;
+                out[2 * t + 1] = c - 27 * q;
+            } else {
+                out[2 * t] = pow2 ? c >>> shift : c / w;
+                out[2 * t + 1] = NO_SHIFT;
+            }
+        }
+        return found;
     }
 
     private static int blockCount(int items, int perBlock) {
@@ -678,19 +773,28 @@ public final class ClusterList {
      * returns their number.
      */
     private int findCandidates(int k, RowBlock blk, Scratch sc) {
+        return findCandidates(k, blk, sc, false);
+    }
+
+    /**
+     * As {@link #findCandidates(int, RowBlock, Scratch)}; with {@code half}, only the column
+     * offsets (u, v) ≥ (0, 0) lexicographically (periodic images unrolled): each pair of
+     * columns from one side, as a half list needs.
+     */
+    private int findCandidates(int k, RowBlock blk, Scratch sc, boolean half) {
         final int d = dimension;
         final int c = clusterColumn[k];
         final int c0 = d == 3 ? c / nc1 : c, c1 = d == 3 ? c % nc1 : 0;
         final double kLow = boxLow[3 * k + sortAxis], kHigh = boxHigh[3 * k + sortAxis];
         final int base = blk.candidateCount;
         int found = 0;
-        for (int u = -reach0; u <= reach0; u++) {
+        for (int u = half ? 0 : -reach0; u <= reach0; u++) {
             int t0 = c0 + u;
             int m0 = Math.floorDiv(t0, nc0);
             if (!periodic0 && m0 != 0) continue;
             if (m0 < -1 || m0 > 1) continue;
             t0 -= m0 * nc0;
-            for (int v = -reach1; v <= reach1; v++) {
+            for (int v = half && u == 0 ? 0 : -reach1; v <= reach1; v++) {
                 int t1 = c1 + v;
                 int m1 = Math.floorDiv(t1, nc1);
                 if (!periodic1 && m1 != 0) continue;

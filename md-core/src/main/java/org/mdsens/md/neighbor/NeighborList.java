@@ -26,6 +26,9 @@ import org.mdsens.md.system.ParticleSystem;
  *       spatially (column order) into clusters of a given width, and per particle the nearby
  *       clusters with their periodic image; see {@link ClusterList}. The permutation stays
  *       internal: every array above is in input order.</li>
+ *   <li>Half cluster-pair list ({@link #clusterPairs}) for 4×4 SIMD kernels: the same layout
+ *       with clusters of 4, and each pair of nearby clusters once with its periodic image, in
+ *       fixed force blocks; see {@link ClusterPairList}.</li>
  * </ul>
  * Periodic axes are binned on wrapped coordinates, so positions may be unwrapped; open axes are
  * binned over the bounding box. Every periodic length must be at least 2·(cutoff + skin), so that
@@ -53,9 +56,11 @@ public final class NeighborList {
     private int[] buffer = new int[16];
     private double[] sorted = new double[0];
     private final ClusterList clusters = new ClusterList();
+    private final ClusterPairList clusterPairs = new ClusterPairList();
     private int dimension;
     private boolean halfValid;
     private boolean clustersValid;
+    private boolean pairsValid;
 
     /**
      * @param cutoff interaction cutoff (&gt; 0)
@@ -159,6 +164,7 @@ public final class NeighborList {
         dimension = d;
         halfValid = false;
         clustersValid = false;
+        pairsValid = false;
         fullOffsets = null;
         fullNeighbors = null;
         rebuilds++;
@@ -188,6 +194,23 @@ public final class NeighborList {
             clustersValid = true;
         }
         return clusters;
+    }
+
+    /**
+     * The half cluster-pair list of the last build (clusters of {@value ClusterPairList#SIZE}
+     * particles; see {@link ClusterPairList}), derived on first request after each build on the
+     * threads of {@code workers} (the list does not depend on the thread count). The returned
+     * object is owned by this list and rebuilt in place at the next request after a rebuild.
+     */
+    public ClusterPairList clusterPairs(Workers workers) {
+        if (workers == null) throw new IllegalArgumentException("workers must not be null");
+        if (referenceBox == null) throw new IllegalStateException("neighbor list must be built before its cluster pairs are read");
+        if (!pairsValid) {
+            clusterPairs.build(reference, reference.length / dimension, dimension, referenceBox.imageLengths(),
+                    cutoff + skin, workers);
+            pairsValid = true;
+        }
+        return clusterPairs;
     }
 
     private void ensureHalf() {

@@ -21,6 +21,11 @@ import org.mdsens.md.system.ParticleSystem;
  * <p>Energies are E = ½ Σ_i Σ_j φ(r_ij) over the full rows (each pair twice), forces
  * F_i = −Σ_j φ'(r_ij) n_ij, Hessian products and ∂(∇E)/∂θ as in {@link ForceKernel}.
  *
+ * <p>Energies and forces of a form with a 4×4 loop ({@link PairForm#hasPairLoop}: Lennard-Jones
+ * without a switch, Morse, on 8 lanes) run instead on the half cluster-pair list through
+ * {@link ClusterPairForces} (about twice as fast: each pair once, 16 pairs per cluster pair); Hessian
+ * products and parameter derivatives stay on the rows above.
+ *
  * <p>Not thread-safe (one frame); it uses its {@link Workers} internally.
  */
 final class ClusterForceKernel implements ForceKernel {
@@ -37,6 +42,8 @@ final class ClusterForceKernel implements ForceKernel {
     private final Workers workers;
     private final String name;
     private final Frame frame = new Frame();
+    /** The 4×4 half cluster-pair path of energies and forces, or null when the form has none. */
+    private final ClusterPairForces pairs;
     private double[] sums = new double[0];
 
     // the current call, read by run(b)
@@ -56,9 +63,13 @@ final class ClusterForceKernel implements ForceKernel {
         this.derivatives = new PairForm[potential.parameterNames().size()];
         this.workers = workers;
         this.name = name;
+        this.pairs = form.hasPairLoop() ? new ClusterPairForces(form, workers) : null;
     }
 
     @Override public String name() { return name; }
+
+    /** Whether energies and forces run on the 4×4 half cluster-pair path (else the 1×{@link Lanes#WIDTH} rows). */
+    boolean usesClusterPairs() { return pairs != null; }
 
     private int bind(ParticleSystem system, NeighborList list) {
         if (system.speciesCount() > form.species) {
@@ -151,6 +162,7 @@ final class ClusterForceKernel implements ForceKernel {
 
     @Override
     public double energyAndForces(ParticleSystem system, NeighborList list, double[] forces, double[] virial) {
+        if (pairs != null) return pairs.energyAndForces(system, list, forces, virial);
         frame.virial = virial != null;
         execute(system, list, form, false, null, forces, 1.0);
         int count = (frame.primarySlots + BLOCK - 1) / BLOCK;

@@ -23,6 +23,8 @@ final class LjForm extends PairForm {
     private static final VectorSpecies<Double> SP = Lanes.SPECIES;
 
     final double[] c12, c6, offset, cutoff2, switchOn, invWidth;
+    /** 12·c12, −6·c6 and −c6 per species pair (the 4×4 loop's fused forms). */
+    final double[] f12, nf6, ne6;
     private final double[] cutoff;
     final boolean switched;
 
@@ -41,6 +43,14 @@ final class LjForm extends PairForm {
         this.cutoff = cutoff;
         this.c12 = c12;
         this.c6 = c6;
+        this.f12 = new double[t];
+        this.nf6 = new double[t];
+        this.ne6 = new double[t];
+        for (int q = 0; q < t; q++) {
+            f12[q] = 12 * c12[q];
+            nf6[q] = -6 * c6[q];
+            ne6[q] = -c6[q];
+        }
         this.offset = new double[t];
         this.cutoff2 = new double[t];
         this.switchOn = new double[t];
@@ -138,6 +148,15 @@ final class LjForm extends PairForm {
     @Override
     void forces(Frame f, int from, int to, double[] sums, int b) {
         if (switched) forcesSwitched(f, this, from, to, sums, b); else forcesPlain(f, this, from, to, sums, b);
+    }
+
+    @Override
+    boolean hasPairLoop() { return !switched && PairLanes.supported(); }
+
+    @Override
+    void pairForces(PairFrame f, int b, double[] sums) {
+        if (!hasPairLoop()) super.pairForces(f, b, sums);
+        LjPairLoop.forces(f, this, b, sums);
     }
 
     @Override

@@ -20,7 +20,8 @@ final class MorseForm extends PairForm {
 
     private static final VectorSpecies<Double> SP = Lanes.SPECIES;
 
-    private final double[] eps, r0s, as, cutoff;
+    final double[] eps, r0s, as;
+    private final double[] cutoff;
     private final boolean shift;
     final double[] cutoff2, offset, forceScale, curvatureScale;
     // derivative form only (null otherwise)
@@ -97,6 +98,15 @@ final class MorseForm extends PairForm {
         double[][] chain = new double[s * s][];
         for (int a = 0; a < s; a++) for (int b = 0; b < s; b++) chain[a * s + b] = Mixing.chain(p, k, a, b);
         return new MorseForm(s, eps, r0s, as, cutoff, shift, chain);
+    }
+
+    @Override
+    boolean hasPairLoop() { return dA == null && PairLanes.supported(); }
+
+    @Override
+    void pairForces(PairFrame f, int b, double[] sums) {
+        if (!hasPairLoop()) super.pairForces(f, b, sums);
+        MorsePairLoop.forces(f, this, b, sums);
     }
 
     @Override

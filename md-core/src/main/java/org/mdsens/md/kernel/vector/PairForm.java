@@ -43,6 +43,23 @@ abstract class PairForm {
      */
     abstract PairForm derivative(PairPotential potential, int k);
 
+    /**
+     * Whether {@link #pairForces} serves this form's energies and forces over a
+     * {@link org.mdsens.md.neighbor.ClusterPairList} (the 4×4 path, 8 lanes only); when false
+     * the kernel uses {@link #forces} over the 1×{@link Lanes#WIDTH} cluster layout.
+     */
+    boolean hasPairLoop() { return false; }
+
+    /**
+     * Force block b of {@code f}: zeroes the block's accumulator, then for each of its cluster
+     * pairs (each particle pair once) adds c r_ij to i and −c r_ij to j, c = −φ'/r; writes
+     * {@code sums[2b]} = Σ φ over the block's pairs and, when {@code f.virial},
+     * {@code sums[2b+1]} = Σ c r² (not halved: each pair once), in a fixed order.
+     */
+    void pairForces(PairFrame f, int b, double[] sums) {
+        throw new UnsupportedOperationException("no cluster-pair loop for " + getClass().getSimpleName());
+    }
+
     /** The table index offset of species pair (a, b). */
     final int index(int a, int b) { return a * species + b; }
 }

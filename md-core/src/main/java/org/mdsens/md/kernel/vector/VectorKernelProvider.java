@@ -16,9 +16,13 @@ import org.mdsens.md.potential.Wca;
  * {@link org.mdsens.md.kernel.Kernels#select} only when the incubator module is present.
  *
  * <p>Built-in potentials (Lennard-Jones cut, shifted and switched, WCA, soft sphere, Morse; up to
- * {@value PairForm#MAX_SPECIES} species) get the cluster-pair kernel ({@link ClusterForceKernel}):
+ * {@value PairForm#MAX_SPECIES} species) get the cluster kernel ({@link ClusterForceKernel}):
  * energies and forces, Hessian-vector products and parameter derivatives, optionally on several
- * threads with results independent of the thread count. Other potentials (user formulas through
+ * threads with results independent of the thread count. With 8-lane vectors, energies and forces
+ * of Lennard-Jones (cut, shifted, WCA) and Morse run on the 4×4 half cluster-pair list
+ * ({@link org.mdsens.md.neighbor.ClusterPairList}, {@link ClusterPairForces}); the rest, and
+ * every Hessian product and parameter derivative, on the 1×{@link Lanes#WIDTH} full cluster
+ * rows ({@link org.mdsens.md.neighbor.ClusterList}). Other potentials (user formulas through
  * AD, more species) get the scalar reference kernel, single-threaded.
  *
  * <p>Thread-safe; {@link #pairKernel} returns a new kernel per call (one per thread). The worker

@@ -37,15 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       could reach;</li>
  *   <li>{@code gather}: the full-list gather formulation of DESIGN.md §7 (padded index rows,
  *       tail mask and cutoff mask combined, blend, minimum image by the round-to-nearest trick);</li>
- *   <li>{@code cluster}: the production vector kernel (particles against clusters of spatially
- *       sorted particles, contiguous loads);</li>
- *   <li>{@code pair4x4}: a half cluster-pair list of 4-particle clusters in the GROMACS 2xNN form
- *       ({@link ClusterPairList}, {@link ClusterPairKernel}; load, loop and fold per call), checked
- *       against the inline scalar loop at setup; {@code pair4x4Loop} the pair loop alone,
- *       {@code pair4x4Blocks8} the same with 8 fixed blocks of force accumulators,
- *       {@code pair4x4Build} its list build with the scalar exact prune,
- *       {@code pair4x4BuildBoxOnly} with boxes only and {@code pair4x4BuildVectorPrune} boxes
- *       followed by the kernel's vector prune.</li>
+ *   <li>{@code cluster}: the production vector kernel, {@code Kernels.select(VECTOR)}: for LJ on
+ *       8-lane vectors the 4×4 half cluster-pair path (md-core {@code ClusterPairList},
+ *       {@code kernel.vector.ClusterPairForces}; load, pair loop and fold per call). Its research
+ *       prototype, with the box-only and vector-prune list builds of table C in
+ *       benchmarks/README.md, was removed once ported (git history, commit 52cb7f8).</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -71,8 +67,6 @@ public class FormulationBenchmark {
     int[] halfOffsets, halfNeighbors;
     int[] rowStart, rowCount, padded;   // full list, rows padded to a multiple of W with the row's own index
     double box, inverseBox;
-    ClusterPairList pairList;
-    ClusterPairKernel pairKernel, pairKernelBlocks;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -104,55 +98,6 @@ public class FormulationBenchmark {
         box = ((Box.Periodic) particles.box()).length(0);
         inverseBox = 1 / box;
         clusterKernel.energyAndForces(particles, list, forces, null);
-        if (ClusterPairKernel.supported()) {
-            System.out.println(ClusterPairCheck.verify(particles, 7));
-            pairList = new ClusterPairList();
-            pairKernel = new ClusterPairKernel();
-            pair4x4Build();
-            pairKernel.energyAndForces(pairList, particles.positions(), forces, RC2);
-            pairKernelBlocks = new ClusterPairKernel();
-            pairKernelBlocks.blocks = 8;
-        }
-    }
-
-    /** The 4x4 kernel with 8 fixed blocks of private force accumulators (one thread). */
-    @Benchmark
-    public double pair4x4Blocks8() {
-        return pairKernelBlocks.energyAndForces(pairList, particles.positions(), forces, RC2);
-    }
-
-    @Benchmark
-    public double pair4x4() {
-        return pairKernel.energyAndForces(pairList, particles.positions(), forces, RC2);
-    }
-
-    @Benchmark
-    public void pair4x4Loop() {
-        pairKernel.loop(pairList, RC2);
-    }
-
-    @Benchmark
-    public int pair4x4BuildBoxOnly() {
-        pairList.exactPrune = false;
-        pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
-        pairList.exactPrune = true;
-        return pairList.jCount;
-    }
-
-    @Benchmark
-    public int pair4x4BuildVectorPrune() {
-        pairList.exactPrune = false;
-        pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
-        pairList.exactPrune = true;
-        pairKernel.prepare(pairList, particles.positions());
-        pairKernel.prune(pairList, (2.5 + Systems.SKIN) * (2.5 + Systems.SKIN));
-        return pairList.jCount;
-    }
-
-    @Benchmark
-    public int pair4x4Build() {
-        pairList.build(particles.positions(), particles.size(), box, box, box, 2.5 + Systems.SKIN);
-        return pairList.jCount;
     }
 
     @Benchmark

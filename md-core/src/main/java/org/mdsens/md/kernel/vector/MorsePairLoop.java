@@ -38,7 +38,7 @@ final class MorsePairLoop {
         final int[] iC = f.entryCluster, iS = f.entryShift, js = f.jStart, jl = f.jClusters;
         final int eFrom = f.blockEntries[block], eTo = f.blockEntries[block + 1];
         final int lo = PairFrame.STRIDE * f.blockFirst[block];
-        final int fb = f.window[block] - lo, fbWrap = fb + PairFrame.STRIDE * f.clusters;
+        final int fb = f.window[block] - lo, wrapShift = PairFrame.STRIDE * f.clusters;
         final boolean virial = f.virial;
         final double[] teps = four(t.eps), tr0 = four(t.r0s), ta = four(t.as), tfs = four(t.forceScale);
         final double[] toff = four(t.offset), trc2 = four(t.cutoff2);
@@ -98,7 +98,7 @@ final class MorsePairLoop {
             }
             for (; q < qe; q++) {
                 final int j = PairFrame.STRIDE * jl[q];
-                final int jf = j >= lo ? j + fb : j + fbWrap;
+                final int jf = j + fb + ((j - lo) >> 31 & wrapShift);   // branch-free: a rare wrap must not deoptimize
                 DoubleVector xv = DoubleVector.fromArray(SP, xj, j), yv = DoubleVector.fromArray(SP, yj, j);
                 DoubleVector zv = DoubleVector.fromArray(SP, zj, j);
                 DoubleVector dx0 = x0.sub(xv), dy0 = y0.sub(yv), dz0 = z0.sub(zv);

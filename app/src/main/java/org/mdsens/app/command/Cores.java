@@ -10,10 +10,6 @@ final class Cores {
     /** The property the help texts read. */
     static final String PROPERTY = "mdsens.cores";
 
-    static {
-        if (System.getProperty(PROPERTY) == null) System.setProperty(PROPERTY, Integer.toString(count()));
-    }
-
     private Cores() { }
 
     /** The processors available to this JVM (≥ 1). */
@@ -26,6 +22,8 @@ final class Cores {
         return requested != null ? requested : count();
     }
 
-    /** Makes sure the property is set (class initialization does it). */
-    static void publish() { }
+    /** Sets the property the help texts read, unless it is set already. */
+    static void publish() {
+        if (System.getProperty(PROPERTY) == null) System.setProperty(PROPERTY, Integer.toString(count()));
+    }
 }

@@ -281,23 +281,14 @@ public final class ClusterList {
      * block order, so the layout is the same for any thread count.
      */
     void build(double[] x, int n, int d, double[] length, double range, int width, Workers workers) {
-        this.width = width;
-        this.dimension = d;
-        this.particles = n;
-        this.positions = x;
-        this.length = length;
-        this.range = range;
-        this.range2 = range * range;
-        this.workers = workers;
-        version++;
+        begin(x, n, d, length, range, width, workers);
         try {
             layoutPhases();
             searchRows();
             assignImages();
             run(WRITE_ROWS, blockCount(primarySlots / width, BLOCK_CLUSTERS));
         } finally {
-            this.positions = null;
-            this.workers = Workers.single();
+            end();
         }
     }
 
@@ -308,6 +299,16 @@ public final class ClusterList {
      * {@link #rowOffsets()} and {@link #entries()} are not valid.
      */
     void buildLayout(double[] x, int n, int d, double[] length, double range, int width, Workers workers) {
+        begin(x, n, d, length, range, width, workers);
+        try {
+            layoutPhases();
+        } finally {
+            end();
+        }
+    }
+
+    /** The inputs of one build, and a new version. */
+    private void begin(double[] x, int n, int d, double[] length, double range, int width, Workers workers) {
         this.width = width;
         this.dimension = d;
         this.particles = n;
@@ -317,12 +318,12 @@ public final class ClusterList {
         this.range2 = range * range;
         this.workers = workers;
         version++;
-        try {
-            layoutPhases();
-        } finally {
-            this.positions = null;
-            this.workers = Workers.single();
-        }
+    }
+
+    /** Drops what a build must not keep: the caller's positions and the threads. */
+    private void end() {
+        this.positions = null;
+        this.workers = Workers.single();
     }
 
     private void layoutPhases() {

@@ -80,8 +80,7 @@ public final class LobpcgEigenSolver {
         double[][] start = new double[m][];
         int have = 0;
         for (int j = 0; j < m; j++) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) v[i] = rng.nextDouble() - 0.5;
+            double[] v = randomVector(rng, n);
             ops.project(v);
             if (orthonormalize(v, null, start, have, null)) start[have++] = v;
         }
@@ -90,62 +89,25 @@ public final class LobpcgEigenSolver {
                     + " independent vectors after projection, got " + have);
         }
         m = have;
-        int cap = 3 * m;
-        double[][] x = new double[m][], ax = new double[m][];
-        double[][] p = new double[m][n], ap = new double[m][n];
-        double[][] w = new double[m][n], aw = new double[m][n], r = new double[m][n];
-        double[][] nx = new double[m][n], nax = new double[m][n];
-        for (int j = 0; j < m; j++) {
-            x[j] = start[j];
-            ax[j] = new double[n];
-            ops.apply(x[j], ax[j]);
-        }
-        double[] gA = new double[cap * cap], gB = new double[cap * cap];
-        double[] coefficients = new double[cap * m];
-        double[] theta = new double[m];
-        double[] values = new double[cap];
-        double[][] s = new double[cap][], as = new double[cap][];
-        double maxRitz = 0;
-
-        // initial Rayleigh–Ritz on X (orthonormal: G_B = I)
-        for (int j = 0; j < m; j++) {
-            s[j] = x[j];
-            as[j] = ax[j];
-        }
-        if (!rayleighRitz(s, as, m, m, gA, gB, coefficients, values)) {
+        // The iteration lives in Iteration (one call per step, every long vector loop in a small
+        // method), so the JIT compiles it once as ordinary methods instead of on-stack-replacing
+        // this method, with every operator and preconditioner inlined, at several of its loops.
+        Iteration it = new Iteration(ops, preconditionerOrNull, start, m, n);
+        if (!it.initialRitz()) {
             return new EigenEstimate(new double[] {Double.NaN}, new double[] {Double.NaN}, new double[][] {new double[n]},
                     Double.NaN, Double.NaN, 0, ops.applications, SolveStatus.NON_FINITE);
         }
-        for (int j = 0; j < m; j++) theta[j] = values[j];
-        BlockVectors.combine(s, 0, m, coefficients, m, nx);
-        BlockVectors.combine(as, 0, m, coefficients, m, nax);
-        double[][] t = x; x = nx; nx = t;
-        t = ax; ax = nax; nax = t;
-        int pCount = 0;
-
-        double[] residuals = new double[m];
+        double[] theta = it.theta;
+        double[] residuals = it.residuals;
         double[] history = new double[config.maxIterations() + 1];
         SolveStatus status = SolveStatus.MAX_ITERATIONS;
         int iteration = 0;
         while (true) {
-            boolean finite = true;
-            for (int j = 0; j < m; j++) {
-                double sum = 0;
-                double[] rj = r[j], xj = x[j], axj = ax[j];
-                double th = theta[j];
-                for (int i = 0; i < n; i++) {
-                    double v = axj[i] - th * xj[i];
-                    rj[i] = v;
-                    sum += v * v;
-                }
-                residuals[j] = Math.sqrt(sum);
-                finite &= Double.isFinite(residuals[j]) && Double.isFinite(th);
-                maxRitz = Math.max(maxRitz, Math.abs(th));
-            }
-            if (!finite) {
+            if (!it.residuals()) {
                 status = SolveStatus.NON_FINITE;
                 break;
             }
+            double maxRitz = it.maxRitz;
             history[iteration] = theta[0];
             boolean converged = true, withinTheta = true;
             for (int j = 0; j < count; j++) {
@@ -162,9 +124,142 @@ public final class LobpcgEigenSolver {
             }
             if (iteration >= config.maxIterations()) break;
             iteration++;
+            SolveStatus stop = it.step();
+            if (stop != null) {
+                status = stop;
+                break;
+            }
+        }
+        if (status == SolveStatus.NON_FINITE) {
+            return new EigenEstimate(new double[] {Double.NaN}, new double[] {Double.NaN}, new double[][] {new double[n]},
+                    Double.NaN, Double.NaN, iteration, ops.applications, status);
+        }
+        double[][] x = it.x;
+        double[] out = new double[count];
+        double[] explicit = new double[count];
+        double[][] vectors = new double[count][];
+        double[] ay = new double[n];
+        for (int j = 0; j < count; j++) {
+            double[] y = x[j].clone();
+            Vectors.scale(1.0 / Vectors.norm(y), y);
+            ops.apply(y, ay);
+            double th = Vectors.dot(y, ay);
+            Vectors.axpy(-th, y, ay);
+            out[j] = th;
+            explicit[j] = Vectors.norm(ay);
+            vectors[j] = y;
+        }
+        double minAbs = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < m; j++) minAbs = Math.min(minAbs, Math.abs(theta[j]));
+        return new EigenEstimate(out, explicit, vectors, minAbs, it.maxRitz, iteration, ops.applications, status);
+    }
+
+    /** n uniform deviates in [−½, ½). */
+    private static double[] randomVector(UniformRandomProvider rng, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = rng.nextDouble() - 0.5;
+        return v;
+    }
+
+    /** r ← A x − θ x; returns |r|². */
+    private static double residual(double[] rj, double[] xj, double[] axj, double th, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = axj[i] - th * xj[i];
+            rj[i] = v;
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    /** The blocks of one LOBPCG run and its step; one per call of {@link #smallest}, one thread. */
+    private static final class Iteration {
+        private final Ops ops;
+        private final Preconditioner preconditioner;
+        private final int m;
+        private final int n;
+        double[][] x;
+        double[][] ax;
+        private double[][] nx;
+        private double[][] nax;
+        private final double[][] p;
+        private final double[][] ap;
+        private final double[][] w;
+        private final double[][] aw;
+        private final double[][] r;
+        private final double[] gA;
+        private final double[] gB;
+        private final double[] coefficients;
+        final double[] theta;
+        final double[] residuals;
+        private final double[] values;
+        private final double[][] s;
+        private final double[][] as;
+        double maxRitz;
+        private int pCount;
+
+        Iteration(Ops ops, Preconditioner preconditioner, double[][] start, int m, int n) {
+            this.ops = ops;
+            this.preconditioner = preconditioner;
+            this.m = m;
+            this.n = n;
+            int cap = 3 * m;
+            x = new double[m][];
+            ax = new double[m][];
+            p = new double[m][n];
+            ap = new double[m][n];
+            w = new double[m][n];
+            aw = new double[m][n];
+            r = new double[m][n];
+            nx = new double[m][n];
+            nax = new double[m][n];
             for (int j = 0; j < m; j++) {
-                if (preconditionerOrNull != null) {
-                    preconditionerOrNull.apply(r[j], w[j]);
+                x[j] = start[j];
+                ax[j] = new double[n];
+                ops.apply(x[j], ax[j]);
+            }
+            gA = new double[cap * cap];
+            gB = new double[cap * cap];
+            coefficients = new double[cap * m];
+            theta = new double[m];
+            residuals = new double[m];
+            values = new double[cap];
+            s = new double[cap][];
+            as = new double[cap][];
+        }
+
+        /** Rayleigh–Ritz on X (orthonormal: G_B = I); false when it fails. */
+        boolean initialRitz() {
+            for (int j = 0; j < m; j++) {
+                s[j] = x[j];
+                as[j] = ax[j];
+            }
+            if (!rayleighRitz(s, as, m, m, gA, gB, coefficients, values)) return false;
+            for (int j = 0; j < m; j++) theta[j] = values[j];
+            BlockVectors.combine(s, 0, m, coefficients, m, nx);
+            BlockVectors.combine(as, 0, m, coefficients, m, nax);
+            swap();
+            pCount = 0;
+            return true;
+        }
+
+        /** R = AX − Xθ with the residual norms; false when a residual or Ritz value is not finite. */
+        boolean residuals() {
+            boolean finite = true;
+            for (int j = 0; j < m; j++) {
+                double th = theta[j];
+                residuals[j] = Math.sqrt(residual(r[j], x[j], ax[j], th, n));
+                finite &= Double.isFinite(residuals[j]) && Double.isFinite(th);
+                maxRitz = Math.max(maxRitz, Math.abs(th));
+            }
+            return finite;
+        }
+
+        /** W = P T R, Rayleigh–Ritz on [X, W, P], new X and P; the status that ends the run, or null. */
+        SolveStatus step() {
+            for (int j = 0; j < m; j++) {
+                if (preconditioner != null) {
+                    preconditioner.apply(r[j], w[j]);
                 } else {
                     System.arraycopy(r[j], 0, w[j], 0, n);
                 }
@@ -200,10 +295,7 @@ public final class LobpcgEigenSolver {
                     }
                 }
                 ok = k > m && rayleighRitz(s, as, k, m, gA, gB, coefficients, values);
-                if (!ok) {
-                    status = k == m ? SolveStatus.CONVERGED : SolveStatus.BREAKDOWN;
-                    break;
-                }
+                if (!ok) return k == m ? SolveStatus.CONVERGED : SolveStatus.BREAKDOWN;
             }
             for (int q = 0; q < k; q++) maxRitz = Math.max(maxRitz, Math.abs(values[q]));
             for (int j = 0; j < m; j++) theta[j] = values[j];
@@ -221,30 +313,19 @@ public final class LobpcgEigenSolver {
                 Vectors.axpy(1.0, p[j], nx[j]);
                 Vectors.axpy(1.0, ap[j], nax[j]);
             }
-            t = x; x = nx; nx = t;
-            t = ax; ax = nax; nax = t;
+            swap();
+            return null;
         }
-        if (status == SolveStatus.NON_FINITE) {
-            return new EigenEstimate(new double[] {Double.NaN}, new double[] {Double.NaN}, new double[][] {new double[n]},
-                    Double.NaN, Double.NaN, iteration, ops.applications, status);
+
+        /** X ↔ the new X, AX ↔ the new AX. */
+        private void swap() {
+            double[][] t = x;
+            x = nx;
+            nx = t;
+            t = ax;
+            ax = nax;
+            nax = t;
         }
-        double[] out = new double[count];
-        double[] explicit = new double[count];
-        double[][] vectors = new double[count][];
-        double[] ay = new double[n];
-        for (int j = 0; j < count; j++) {
-            double[] y = x[j].clone();
-            Vectors.scale(1.0 / Vectors.norm(y), y);
-            ops.apply(y, ay);
-            double th = Vectors.dot(y, ay);
-            Vectors.axpy(-th, y, ay);
-            out[j] = th;
-            explicit[j] = Vectors.norm(ay);
-            vectors[j] = y;
-        }
-        double minAbs = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < m; j++) minAbs = Math.min(minAbs, Math.abs(theta[j]));
-        return new EigenEstimate(out, explicit, vectors, minAbs, maxRitz, iteration, ops.applications, status);
     }
 
     /**

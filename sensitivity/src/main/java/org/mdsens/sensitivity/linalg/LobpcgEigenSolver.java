@@ -335,23 +335,66 @@ public final class LobpcgEigenSolver {
      */
     private static boolean rayleighRitz(double[][] s, double[][] as, int k, int m, double[] gA, double[] gB,
                                         double[] coefficients, double[] values) {
+        // one small method per loop nest: each is compiled once on its own, and a deoptimization in one
+        // (the triangular loops change trip counts with k) recompiles only that one
         BlockVectors.gram(s, as, k, gA, gB);
-        for (int q = 0; q < k * k; q++) if (!Double.isFinite(gA[q]) || !Double.isFinite(gB[q])) return false;
+        if (!allFinite(gA, gB, k * k)) return false;
         double[] scale = new double[k];
+        if (!unitScale(gB, k, scale)) return false;
+        double[][] b = new double[k][k], am = new double[k][k];
+        scaleGram(gB, gA, scale, k, b, am);
+        // B = L Lᵀ
+        double[][] l = new double[k][k];
+        if (!cholesky(b, l, k)) return false;
+        // C = L⁻¹ A L⁻ᵀ: first Y = L⁻¹ A (forward on columns), then C = Y L⁻ᵀ = (L⁻¹ Yᵀ)ᵀ
+        double[][] y = new double[k][k];
+        forwardColumns(am, l, y, k);
+        double[][] cm = new double[k][k];
+        forwardRows(y, l, cm, k);
+        symmetrize(cm, k);
+        EigenDecompositionSymmetric ed = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cm, false));
+        double[] ev = ed.getEigenvalues();
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) order[i] = i;
+        java.util.Arrays.sort(order, (u, v) -> Double.compare(ev[u], ev[v]));
+        for (int i = 0; i < k; i++) values[i] = ev[order[i]];
+        for (int j = 0; j < m; j++) {
+            double[] z = ed.getEigenvector(order[j]).toArray();
+            // coefficients = D L⁻ᵀ z
+            backward(l, z, k);
+            for (int i = 0; i < k; i++) coefficients[i * m + j] = z[i] * scale[i];
+        }
+        return true;
+    }
+
+    /** Whether the first len entries of a and b are finite. */
+    private static boolean allFinite(double[] a, double[] b, int len) {
+        for (int q = 0; q < len; q++) if (!Double.isFinite(a[q]) || !Double.isFinite(b[q])) return false;
+        return true;
+    }
+
+    /** scale_i = 1/√(G_B)_ii; false for a diagonal entry that is not positive and finite. */
+    private static boolean unitScale(double[] gB, int k, double[] scale) {
         for (int i = 0; i < k; i++) {
             double d = gB[i * k + i];
             if (!(d > 0) || !Double.isFinite(d)) return false;
             scale[i] = 1.0 / Math.sqrt(d);
         }
-        double[][] b = new double[k][k], am = new double[k][k];
+        return true;
+    }
+
+    /** b = D G_B D, am = D G_A D with D = diag(scale). */
+    private static void scaleGram(double[] gB, double[] gA, double[] scale, int k, double[][] b, double[][] am) {
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 b[i][j] = gB[i * k + j] * scale[i] * scale[j];
                 am[i][j] = gA[i * k + j] * scale[i] * scale[j];
             }
         }
-        // B = L Lᵀ
-        double[][] l = new double[k][k];
+    }
+
+    /** b = L Lᵀ (lower triangle of l); false when a pivot falls to {@value #GRAM_PIVOT} or below. */
+    private static boolean cholesky(double[][] b, double[][] l, int k) {
         for (int j = 0; j < k; j++) {
             double d = b[j][j];
             for (int q = 0; q < j; q++) d -= l[j][q] * l[j][q];
@@ -364,8 +407,11 @@ public final class LobpcgEigenSolver {
                 l[i][j] = v / lj;
             }
         }
-        // C = L⁻¹ A L⁻ᵀ: first Y = L⁻¹ A (forward on columns), then C = Y L⁻ᵀ = (L⁻¹ Yᵀ)ᵀ
-        double[][] y = new double[k][k];
+        return true;
+    }
+
+    /** Y = L⁻¹ A, column by column. */
+    private static void forwardColumns(double[][] am, double[][] l, double[][] y, int k) {
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < k; i++) {
                 double v = am[i][c];
@@ -373,7 +419,10 @@ public final class LobpcgEigenSolver {
                 y[i][c] = v / l[i][i];
             }
         }
-        double[][] cm = new double[k][k];
+    }
+
+    /** C = Y L⁻ᵀ, row by row. */
+    private static void forwardRows(double[][] y, double[][] l, double[][] cm, int k) {
         for (int row = 0; row < k; row++) {
             for (int i = 0; i < k; i++) {
                 double v = y[row][i];
@@ -381,6 +430,10 @@ public final class LobpcgEigenSolver {
                 cm[row][i] = v / l[i][i];
             }
         }
+    }
+
+    /** C ← (C + Cᵀ)/2. */
+    private static void symmetrize(double[][] cm, int k) {
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < i; j++) {
                 double avg = 0.5 * (cm[i][j] + cm[j][i]);
@@ -388,23 +441,15 @@ public final class LobpcgEigenSolver {
                 cm[j][i] = avg;
             }
         }
-        EigenDecompositionSymmetric ed = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cm, false));
-        double[] ev = ed.getEigenvalues();
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) order[i] = i;
-        java.util.Arrays.sort(order, (u, v) -> Double.compare(ev[u], ev[v]));
-        for (int i = 0; i < k; i++) values[i] = ev[order[i]];
-        for (int j = 0; j < m; j++) {
-            double[] z = ed.getEigenvector(order[j]).toArray();
-            // coefficients = D L⁻ᵀ z
-            for (int i = k - 1; i >= 0; i--) {
-                double v = z[i];
-                for (int q = i + 1; q < k; q++) v -= l[q][i] * z[q];
-                z[i] = v / l[i][i];
-            }
-            for (int i = 0; i < k; i++) coefficients[i * m + j] = z[i] * scale[i];
+    }
+
+    /** z ← L⁻ᵀ z. */
+    private static void backward(double[][] l, double[] z, int k) {
+        for (int i = k - 1; i >= 0; i--) {
+            double v = z[i];
+            for (int q = i + 1; q < k; q++) v -= l[q][i] * z[q];
+            z[i] = v / l[i][i];
         }
-        return true;
     }
 
     /** Applications of A (output projected), counted. */

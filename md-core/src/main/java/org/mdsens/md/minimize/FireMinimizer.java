@@ -108,36 +108,69 @@ public final class FireMinimizer implements Minimizer {
     @Override
     public MinimizationResult minimize(PotentialSurface surface, MinimizationListener listener) {
         Progress run = new Progress(surface, listener, config);
-        final int n = surface.size();
-        final int d = surface.dimension();
-        final int len = n * d;
+        final int len = surface.size() * surface.dimension();
         if (velocity.length != len) {
             velocity = new double[len];
             force = new double[len];
         }
-        final double[] x = surface.positions();
-        final double[] v = velocity;
-        final double[] f = force;
-        Arrays.fill(v, 0.0);
+        Arrays.fill(velocity, 0.0);
 
-        final double dmax = config.maxStep();
-        final Settings s = settings;
-
-        Status early = run.begin(f);
+        Status early = run.begin(force);
         if (early != null) return run.finish(early);
 
-        double dt = config.timestep();
-        final double dtMax = s.tMax() * dt;
-        final double dtMin = s.tMin() * dt;
-        double alpha = s.alpha0();
-        int lastNegative = 0;
-        int negativeRun = 0;
-        boolean atRest = true;
-        double lastStep = 0.0;
-
+        // The iteration lives in Iteration.step and every vector loop in a small static method:
+        // this loop then stays short (one call per iteration), so the JIT compiles the step once as
+        // an ordinary method instead of on-stack-replacing a large loop body several times over.
+        Iteration it = new Iteration(run, surface, velocity, force, config, settings);
         for (int step = 1; ; step++) {
+            Status stop = it.step(step);
+            if (stop != null) return stop == Status.NON_FINITE ? run.finish(stop, it.nonFiniteEnergy, run.lastMaxForce)
+                    : run.finish(stop);
+        }
+    }
+
+    /** The state of one run carried from iteration to iteration. */
+    private static final class Iteration {
+        private final Progress run;
+        private final double[] x;
+        private final double[] v;
+        private final double[] f;
+        private final int n;
+        private final int d;
+        private final int len;
+        private final double dmax;
+        private final double dtMax;
+        private final double dtMin;
+        private final Settings s;
+        private double dt;
+        private double alpha;
+        private int lastNegative;
+        private int negativeRun;
+        private boolean atRest = true;
+        private double lastStep;
+        /** The energy that ended the run as NON_FINITE. */
+        double nonFiniteEnergy = Double.NaN;
+
+        Iteration(Progress run, PotentialSurface surface, double[] v, double[] f, MinimizerConfig config, Settings s) {
+            this.run = run;
+            this.x = surface.positions();
+            this.v = v;
+            this.f = f;
+            this.n = surface.size();
+            this.d = surface.dimension();
+            this.len = n * d;
+            this.s = s;
+            this.dmax = config.maxStep();
+            this.dt = config.timestep();
+            this.dtMax = s.tMax() * dt;
+            this.dtMin = s.tMin() * dt;
+            this.alpha = s.alpha0();
+        }
+
+        /** One FIRE iteration; the status that ends the run, or null to go on. */
+        Status step(int step) {
             Status stop = run.interruption();
-            if (stop != null) return run.finish(stop);
+            if (stop != null) return stop;
 
             double vf = Vectors.dot(v, f, len);
             boolean mix = vf > 0.0;
@@ -160,15 +193,18 @@ public final class FireMinimizer implements Minimizer {
                     if (dt * s.dtShrink() >= dtMin) dt *= s.dtShrink();
                 }
                 negativeRun++;
-                if (s.vdfMax() > 0 && negativeRun > s.vdfMax()) return run.finish(Status.STAGNATED);
+                if (s.vdfMax() > 0 && negativeRun > s.vdfMax()) return Status.STAGNATED;
                 if (!atRest) {
                     if (s.halfStepBack()) {
                         // at most half of the last position step, which used this same v
                         double h = 0.5 * Math.min(dt, lastStep);
-                        for (int k = 0; k < len; k++) x[k] -= h * v[k];
+                        drift(x, -h, v, len);
                         Arrays.fill(v, 0.0);
                         double e = run.evaluate(f);
-                        if (!run.finite(e)) return run.finish(Status.NON_FINITE, e, run.lastMaxForce);
+                        if (!run.finite(e)) {
+                            nonFiniteEnergy = e;
+                            return Status.NON_FINITE;
+                        }
                     } else {
                         Arrays.fill(v, 0.0);
                     }
@@ -183,20 +219,38 @@ public final class FireMinimizer implements Minimizer {
 
             // semi-implicit Euler kick with FIRE mixing, then the largest particle speed
             if (mix) {
-                for (int k = 0; k < len; k++) v[k] = c1 * (v[k] + dtv * f[k]) + c2 * f[k];
+                mixedKick(v, f, c1, c2, dtv, len);
             } else {
-                for (int k = 0; k < len; k++) v[k] += dtv * f[k];
+                drift(v, dtv, f, len);
             }
             double h = dtv * Vectors.stepCap(dtv * Vectors.maxParticleNorm(v, n, d), dmax);
-            for (int k = 0; k < len; k++) x[k] += h * v[k];
+            advance(x, h, v, len);
             lastStep = h;
             atRest = false;
 
             double e = run.evaluate(f);
-            if (!run.finite(e)) return run.finish(Status.NON_FINITE, e, run.lastMaxForce);
+            if (!run.finite(e)) {
+                nonFiniteEnergy = e;
+                return Status.NON_FINITE;
+            }
             run.accept(e, run.lastMaxForce);
-            if (run.converged()) return run.finish(Status.CONVERGED);
+            return run.converged() ? Status.CONVERGED : null;
         }
+    }
+
+    /** x ← x + h·v for the half step back (x − ½h v with h negated) and the plain kick v ← v + Δt F. */
+    private static void drift(double[] x, double h, double[] v, int len) {
+        for (int k = 0; k < len; k++) x[k] += h * v[k];
+    }
+
+    /** The position step x ← x + h·v. */
+    private static void advance(double[] x, double h, double[] v, int len) {
+        for (int k = 0; k < len; k++) x[k] += h * v[k];
+    }
+
+    /** The kick with FIRE mixing, v ← c₁(v + Δt F) + c₂F. */
+    private static void mixedKick(double[] v, double[] f, double c1, double c2, double dtv, int len) {
+        for (int k = 0; k < len; k++) v[k] = c1 * (v[k] + dtv * f[k]) + c2 * f[k];
     }
 
     @Override public String toString() {

@@ -73,10 +73,8 @@ public final class LanczosEigenSolver {
         }
         int maxSteps = Math.min(config.maxSteps(), n);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(config.seed());
-        double[] q0 = new double[n];
-        for (int i = 0; i < n; i++) {
-            q0[i] = rng.nextDouble() - 0.5;
-        }
+        // (a method of its own: a long loop here would have the JIT compile all of smallest on the stack)
+        double[] q0 = randomVector(rng, n);
         if (projectorOrNull != null) {
             projectorOrNull.project(q0);
         }
@@ -174,6 +172,15 @@ public final class LanczosEigenSolver {
             maxAbs = Math.max(maxAbs, Math.abs(t));
         }
         return new EigenEstimate(values, residuals, vectors, minAbs, maxAbs, k, applications[0], status);
+    }
+
+    /** n uniform deviates in [−½, ½). */
+    private static double[] randomVector(UniformRandomProvider rng, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextDouble() - 0.5;
+        }
+        return v;
     }
 
     private static double[] apply(RealLinearOperator a, double[] v, Projector p, int[] applications) {

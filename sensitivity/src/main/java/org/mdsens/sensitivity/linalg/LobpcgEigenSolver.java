@@ -80,8 +80,7 @@ public final class LobpcgEigenSolver {
         double[][] start = new double[m][];
         int have = 0;
         for (int j = 0; j < m; j++) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) v[i] = rng.nextDouble() - 0.5;
+            double[] v = randomVector(rng, n);
             ops.project(v);
             if (orthonormalize(v, null, start, have, null)) start[have++] = v;
         }
@@ -90,62 +89,25 @@ public final class LobpcgEigenSolver {
                     + " independent vectors after projection, got " + have);
         }
         m = have;
-        int cap = 3 * m;
-        double[][] x = new double[m][], ax = new double[m][];
-        double[][] p = new double[m][n], ap = new double[m][n];
-        double[][] w = new double[m][n], aw = new double[m][n], r = new double[m][n];
-        double[][] nx = new double[m][n], nax = new double[m][n];
-        for (int j = 0; j < m; j++) {
-            x[j] = start[j];
-            ax[j] = new double[n];
-            ops.apply(x[j], ax[j]);
-        }
-        double[] gA = new double[cap * cap], gB = new double[cap * cap];
-        double[] coefficients = new double[cap * m];
-        double[] theta = new double[m];
-        double[] values = new double[cap];
-        double[][] s = new double[cap][], as = new double[cap][];
-        double maxRitz = 0;
-
-        // initial Rayleigh–Ritz on X (orthonormal: G_B = I)
-        for (int j = 0; j < m; j++) {
-            s[j] = x[j];
-            as[j] = ax[j];
-        }
-        if (!rayleighRitz(s, as, m, m, gA, gB, coefficients, values)) {
+        // The iteration lives in Iteration (one call per step, every long vector loop in a small
+        // method), so the JIT compiles it once as ordinary methods instead of on-stack-replacing
+        // this method, with every operator and preconditioner inlined, at several of its loops.
+        Iteration it = new Iteration(ops, preconditionerOrNull, start, m, n);
+        if (!it.initialRitz()) {
             return new EigenEstimate(new double[] {Double.NaN}, new double[] {Double.NaN}, new double[][] {new double[n]},
                     Double.NaN, Double.NaN, 0, ops.applications, SolveStatus.NON_FINITE);
         }
-        for (int j = 0; j < m; j++) theta[j] = values[j];
-        BlockVectors.combine(s, 0, m, coefficients, m, nx);
-        BlockVectors.combine(as, 0, m, coefficients, m, nax);
-        double[][] t = x; x = nx; nx = t;
-        t = ax; ax = nax; nax = t;
-        int pCount = 0;
-
-        double[] residuals = new double[m];
+        double[] theta = it.theta;
+        double[] residuals = it.residuals;
         double[] history = new double[config.maxIterations() + 1];
         SolveStatus status = SolveStatus.MAX_ITERATIONS;
         int iteration = 0;
         while (true) {
-            boolean finite = true;
-            for (int j = 0; j < m; j++) {
-                double sum = 0;
-                double[] rj = r[j], xj = x[j], axj = ax[j];
-                double th = theta[j];
-                for (int i = 0; i < n; i++) {
-                    double v = axj[i] - th * xj[i];
-                    rj[i] = v;
-                    sum += v * v;
-                }
-                residuals[j] = Math.sqrt(sum);
-                finite &= Double.isFinite(residuals[j]) && Double.isFinite(th);
-                maxRitz = Math.max(maxRitz, Math.abs(th));
-            }
-            if (!finite) {
+            if (!it.residuals()) {
                 status = SolveStatus.NON_FINITE;
                 break;
             }
+            double maxRitz = it.maxRitz;
             history[iteration] = theta[0];
             boolean converged = true, withinTheta = true;
             for (int j = 0; j < count; j++) {
@@ -162,9 +124,142 @@ public final class LobpcgEigenSolver {
             }
             if (iteration >= config.maxIterations()) break;
             iteration++;
+            SolveStatus stop = it.step();
+            if (stop != null) {
+                status = stop;
+                break;
+            }
+        }
+        if (status == SolveStatus.NON_FINITE) {
+            return new EigenEstimate(new double[] {Double.NaN}, new double[] {Double.NaN}, new double[][] {new double[n]},
+                    Double.NaN, Double.NaN, iteration, ops.applications, status);
+        }
+        double[][] x = it.x;
+        double[] out = new double[count];
+        double[] explicit = new double[count];
+        double[][] vectors = new double[count][];
+        double[] ay = new double[n];
+        for (int j = 0; j < count; j++) {
+            double[] y = x[j].clone();
+            Vectors.scale(1.0 / Vectors.norm(y), y);
+            ops.apply(y, ay);
+            double th = Vectors.dot(y, ay);
+            Vectors.axpy(-th, y, ay);
+            out[j] = th;
+            explicit[j] = Vectors.norm(ay);
+            vectors[j] = y;
+        }
+        double minAbs = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < m; j++) minAbs = Math.min(minAbs, Math.abs(theta[j]));
+        return new EigenEstimate(out, explicit, vectors, minAbs, it.maxRitz, iteration, ops.applications, status);
+    }
+
+    /** n uniform deviates in [−½, ½). */
+    private static double[] randomVector(UniformRandomProvider rng, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = rng.nextDouble() - 0.5;
+        return v;
+    }
+
+    /** r ← A x − θ x; returns |r|². */
+    private static double residual(double[] rj, double[] xj, double[] axj, double th, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = axj[i] - th * xj[i];
+            rj[i] = v;
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    /** The blocks of one LOBPCG run and its step; one per call of {@link #smallest}, one thread. */
+    private static final class Iteration {
+        private final Ops ops;
+        private final Preconditioner preconditioner;
+        private final int m;
+        private final int n;
+        double[][] x;
+        double[][] ax;
+        private double[][] nx;
+        private double[][] nax;
+        private final double[][] p;
+        private final double[][] ap;
+        private final double[][] w;
+        private final double[][] aw;
+        private final double[][] r;
+        private final double[] gA;
+        private final double[] gB;
+        private final double[] coefficients;
+        final double[] theta;
+        final double[] residuals;
+        private final double[] values;
+        private final double[][] s;
+        private final double[][] as;
+        double maxRitz;
+        private int pCount;
+
+        Iteration(Ops ops, Preconditioner preconditioner, double[][] start, int m, int n) {
+            this.ops = ops;
+            this.preconditioner = preconditioner;
+            this.m = m;
+            this.n = n;
+            int cap = 3 * m;
+            x = new double[m][];
+            ax = new double[m][];
+            p = new double[m][n];
+            ap = new double[m][n];
+            w = new double[m][n];
+            aw = new double[m][n];
+            r = new double[m][n];
+            nx = new double[m][n];
+            nax = new double[m][n];
             for (int j = 0; j < m; j++) {
-                if (preconditionerOrNull != null) {
-                    preconditionerOrNull.apply(r[j], w[j]);
+                x[j] = start[j];
+                ax[j] = new double[n];
+                ops.apply(x[j], ax[j]);
+            }
+            gA = new double[cap * cap];
+            gB = new double[cap * cap];
+            coefficients = new double[cap * m];
+            theta = new double[m];
+            residuals = new double[m];
+            values = new double[cap];
+            s = new double[cap][];
+            as = new double[cap][];
+        }
+
+        /** Rayleigh–Ritz on X (orthonormal: G_B = I); false when it fails. */
+        boolean initialRitz() {
+            for (int j = 0; j < m; j++) {
+                s[j] = x[j];
+                as[j] = ax[j];
+            }
+            if (!rayleighRitz(s, as, m, m, gA, gB, coefficients, values)) return false;
+            for (int j = 0; j < m; j++) theta[j] = values[j];
+            BlockVectors.combine(s, 0, m, coefficients, m, nx);
+            BlockVectors.combine(as, 0, m, coefficients, m, nax);
+            swap();
+            pCount = 0;
+            return true;
+        }
+
+        /** R = AX − Xθ with the residual norms; false when a residual or Ritz value is not finite. */
+        boolean residuals() {
+            boolean finite = true;
+            for (int j = 0; j < m; j++) {
+                double th = theta[j];
+                residuals[j] = Math.sqrt(residual(r[j], x[j], ax[j], th, n));
+                finite &= Double.isFinite(residuals[j]) && Double.isFinite(th);
+                maxRitz = Math.max(maxRitz, Math.abs(th));
+            }
+            return finite;
+        }
+
+        /** W = P T R, Rayleigh–Ritz on [X, W, P], new X and P; the status that ends the run, or null. */
+        SolveStatus step() {
+            for (int j = 0; j < m; j++) {
+                if (preconditioner != null) {
+                    preconditioner.apply(r[j], w[j]);
                 } else {
                     System.arraycopy(r[j], 0, w[j], 0, n);
                 }
@@ -200,10 +295,7 @@ public final class LobpcgEigenSolver {
                     }
                 }
                 ok = k > m && rayleighRitz(s, as, k, m, gA, gB, coefficients, values);
-                if (!ok) {
-                    status = k == m ? SolveStatus.CONVERGED : SolveStatus.BREAKDOWN;
-                    break;
-                }
+                if (!ok) return k == m ? SolveStatus.CONVERGED : SolveStatus.BREAKDOWN;
             }
             for (int q = 0; q < k; q++) maxRitz = Math.max(maxRitz, Math.abs(values[q]));
             for (int j = 0; j < m; j++) theta[j] = values[j];
@@ -221,30 +313,19 @@ public final class LobpcgEigenSolver {
                 Vectors.axpy(1.0, p[j], nx[j]);
                 Vectors.axpy(1.0, ap[j], nax[j]);
             }
-            t = x; x = nx; nx = t;
-            t = ax; ax = nax; nax = t;
+            swap();
+            return null;
         }
-        if (status == SolveStatus.NON_FINITE) {
-            return new EigenEstimate(new double[] {Double.NaN}, new double[] {Double.NaN}, new double[][] {new double[n]},
-                    Double.NaN, Double.NaN, iteration, ops.applications, status);
+
+        /** X ↔ the new X, AX ↔ the new AX. */
+        private void swap() {
+            double[][] t = x;
+            x = nx;
+            nx = t;
+            t = ax;
+            ax = nax;
+            nax = t;
         }
-        double[] out = new double[count];
-        double[] explicit = new double[count];
-        double[][] vectors = new double[count][];
-        double[] ay = new double[n];
-        for (int j = 0; j < count; j++) {
-            double[] y = x[j].clone();
-            Vectors.scale(1.0 / Vectors.norm(y), y);
-            ops.apply(y, ay);
-            double th = Vectors.dot(y, ay);
-            Vectors.axpy(-th, y, ay);
-            out[j] = th;
-            explicit[j] = Vectors.norm(ay);
-            vectors[j] = y;
-        }
-        double minAbs = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < m; j++) minAbs = Math.min(minAbs, Math.abs(theta[j]));
-        return new EigenEstimate(out, explicit, vectors, minAbs, maxRitz, iteration, ops.applications, status);
     }
 
     /**
@@ -254,23 +335,66 @@ public final class LobpcgEigenSolver {
      */
     private static boolean rayleighRitz(double[][] s, double[][] as, int k, int m, double[] gA, double[] gB,
                                         double[] coefficients, double[] values) {
+        // one small method per loop nest: each is compiled once on its own, and a deoptimization in one
+        // (the triangular loops change trip counts with k) recompiles only that one
         BlockVectors.gram(s, as, k, gA, gB);
-        for (int q = 0; q < k * k; q++) if (!Double.isFinite(gA[q]) || !Double.isFinite(gB[q])) return false;
+        if (!allFinite(gA, gB, k * k)) return false;
         double[] scale = new double[k];
+        if (!unitScale(gB, k, scale)) return false;
+        double[][] b = new double[k][k], am = new double[k][k];
+        scaleGram(gB, gA, scale, k, b, am);
+        // B = L Lᵀ
+        double[][] l = new double[k][k];
+        if (!cholesky(b, l, k)) return false;
+        // C = L⁻¹ A L⁻ᵀ: first Y = L⁻¹ A (forward on columns), then C = Y L⁻ᵀ = (L⁻¹ Yᵀ)ᵀ
+        double[][] y = new double[k][k];
+        forwardColumns(am, l, y, k);
+        double[][] cm = new double[k][k];
+        forwardRows(y, l, cm, k);
+        symmetrize(cm, k);
+        EigenDecompositionSymmetric ed = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cm, false));
+        double[] ev = ed.getEigenvalues();
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) order[i] = i;
+        java.util.Arrays.sort(order, (u, v) -> Double.compare(ev[u], ev[v]));
+        for (int i = 0; i < k; i++) values[i] = ev[order[i]];
+        for (int j = 0; j < m; j++) {
+            double[] z = ed.getEigenvector(order[j]).toArray();
+            // coefficients = D L⁻ᵀ z
+            backward(l, z, k);
+            for (int i = 0; i < k; i++) coefficients[i * m + j] = z[i] * scale[i];
+        }
+        return true;
+    }
+
+    /** Whether the first len entries of a and b are finite. */
+    private static boolean allFinite(double[] a, double[] b, int len) {
+        for (int q = 0; q < len; q++) if (!Double.isFinite(a[q]) || !Double.isFinite(b[q])) return false;
+        return true;
+    }
+
+    /** scale_i = 1/√(G_B)_ii; false for a diagonal entry that is not positive and finite. */
+    private static boolean unitScale(double[] gB, int k, double[] scale) {
         for (int i = 0; i < k; i++) {
             double d = gB[i * k + i];
             if (!(d > 0) || !Double.isFinite(d)) return false;
             scale[i] = 1.0 / Math.sqrt(d);
         }
-        double[][] b = new double[k][k], am = new double[k][k];
+        return true;
+    }
+
+    /** b = D G_B D, am = D G_A D with D = diag(scale). */
+    private static void scaleGram(double[] gB, double[] gA, double[] scale, int k, double[][] b, double[][] am) {
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 b[i][j] = gB[i * k + j] * scale[i] * scale[j];
                 am[i][j] = gA[i * k + j] * scale[i] * scale[j];
             }
         }
-        // B = L Lᵀ
-        double[][] l = new double[k][k];
+    }
+
+    /** b = L Lᵀ (lower triangle of l); false when a pivot falls to {@value #GRAM_PIVOT} or below. */
+    private static boolean cholesky(double[][] b, double[][] l, int k) {
         for (int j = 0; j < k; j++) {
             double d = b[j][j];
             for (int q = 0; q < j; q++) d -= l[j][q] * l[j][q];
@@ -283,8 +407,11 @@ public final class LobpcgEigenSolver {
                 l[i][j] = v / lj;
             }
         }
-        // C = L⁻¹ A L⁻ᵀ: first Y = L⁻¹ A (forward on columns), then C = Y L⁻ᵀ = (L⁻¹ Yᵀ)ᵀ
-        double[][] y = new double[k][k];
+        return true;
+    }
+
+    /** Y = L⁻¹ A, column by column. */
+    private static void forwardColumns(double[][] am, double[][] l, double[][] y, int k) {
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < k; i++) {
                 double v = am[i][c];
@@ -292,7 +419,10 @@ public final class LobpcgEigenSolver {
                 y[i][c] = v / l[i][i];
             }
         }
-        double[][] cm = new double[k][k];
+    }
+
+    /** C = Y L⁻ᵀ, row by row. */
+    private static void forwardRows(double[][] y, double[][] l, double[][] cm, int k) {
         for (int row = 0; row < k; row++) {
             for (int i = 0; i < k; i++) {
                 double v = y[row][i];
@@ -300,6 +430,10 @@ public final class LobpcgEigenSolver {
                 cm[row][i] = v / l[i][i];
             }
         }
+    }
+
+    /** C ← (C + Cᵀ)/2. */
+    private static void symmetrize(double[][] cm, int k) {
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < i; j++) {
                 double avg = 0.5 * (cm[i][j] + cm[j][i]);
@@ -307,23 +441,15 @@ public final class LobpcgEigenSolver {
                 cm[j][i] = avg;
             }
         }
-        EigenDecompositionSymmetric ed = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cm, false));
-        double[] ev = ed.getEigenvalues();
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) order[i] = i;
-        java.util.Arrays.sort(order, (u, v) -> Double.compare(ev[u], ev[v]));
-        for (int i = 0; i < k; i++) values[i] = ev[order[i]];
-        for (int j = 0; j < m; j++) {
-            double[] z = ed.getEigenvector(order[j]).toArray();
-            // coefficients = D L⁻ᵀ z
-            for (int i = k - 1; i >= 0; i--) {
-                double v = z[i];
-                for (int q = i + 1; q < k; q++) v -= l[q][i] * z[q];
-                z[i] = v / l[i][i];
-            }
-            for (int i = 0; i < k; i++) coefficients[i * m + j] = z[i] * scale[i];
+    }
+
+    /** z ← L⁻ᵀ z. */
+    private static void backward(double[][] l, double[] z, int k) {
+        for (int i = k - 1; i >= 0; i--) {
+            double v = z[i];
+            for (int q = i + 1; q < k; q++) v -= l[q][i] * z[q];
+            z[i] = v / l[i][i];
         }
-        return true;
     }
 
     /** Applications of A (output projected), counted. */

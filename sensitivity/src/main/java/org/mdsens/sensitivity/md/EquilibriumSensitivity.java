@@ -479,7 +479,7 @@ public final class EquilibriumSensitivity {
         backbone.parameterGradient(k, b);
         if (!allFinite(b) || !Double.isFinite(dEnergy)) return failed(name, SensitivityStatus.INVALID_PARAMETER, dEnergy);
         double[] rhs = new double[n];
-        for (int q = 0; q < n; q++) rhs[q] = -b[q];
+        negate(b, rhs);
         modes.project(rhs);
         Solve s = solve(rhs);
         if (s.indefinite) return failed(name, SensitivityStatus.NOT_A_MINIMUM, dEnergy);
@@ -503,7 +503,7 @@ public final class EquilibriumSensitivity {
         ensureOperator();
         hessian.applyUnprojected(u, rhs);   // at x̂: assembled when available
         backbone.parameterGradient(k, b);
-        for (int q = 0; q < n; q++) rhs[q] += b[q];
+        addTo(rhs, b);
         double[] delta = correction();
         double dn = ZeroModes.norm(delta);
         if (dn > 0) {
@@ -512,16 +512,16 @@ public final class EquilibriumSensitivity {
                 displace(probeStep / dn, delta);
                 backbone.hessianProduct(u, plus);
                 backbone.parameterGradient(k, b);
-                for (int q = 0; q < n; q++) plus[q] += b[q];
+                addTo(plus, b);
                 displace(-probeStep / dn, delta);
                 backbone.hessianProduct(u, minus);
                 backbone.parameterGradient(k, b);
-                for (int q = 0; q < n; q++) minus[q] += b[q];
+                addTo(minus, b);
             } finally {
                 restore();
             }
             double scale = dn / (2 * probeStep);
-            for (int q = 0; q < n; q++) rhs[q] += (plus[q] - minus[q]) * scale;
+            addScaledDifference(rhs, plus, minus, scale);
         }
         modes.project(rhs);
         return ERROR_SAFETY_FACTOR * ZeroModes.norm(looseSolve(rhs));
@@ -616,7 +616,7 @@ public final class EquilibriumSensitivity {
         observable.gradient(full, fullGradient);
         double[] rhs = restrict(fullGradient);
         backbone.hessianProduct(lambdaVector, hl);
-        for (int q = 0; q < n; q++) rhs[q] = hl[q] - rhs[q];
+        subtractFrom(hl, rhs);
         double[] floor = new double[m];
         for (int p = 0; p < m; p++) {
             backbone.parameterGradient(ks[p], b);
@@ -635,7 +635,7 @@ public final class EquilibriumSensitivity {
                     observable.gradient(full, fullGradient);
                     g[side] = restrict(fullGradient);
                     backbone.hessianProduct(lambdaVector, hl);
-                    for (int q = 0; q < n; q++) g[side][q] -= hl[q];
+                    subtract(g[side], hl);
                     for (int p = 0; p < m; p++) {
                         backbone.parameterGradient(ks[p], b);
                         value[side][p] = observable.parameterDerivative(full, ks[p]) - ZeroModes.dot(lambdaVector, b);
@@ -645,7 +645,7 @@ public final class EquilibriumSensitivity {
                 restore();
             }
             double scale = dn / (2 * probeStep);
-            for (int q = 0; q < n; q++) rhs[q] -= (g[0][q] - g[1][q]) * scale;
+            subtractScaledDifference(rhs, g[0], g[1], scale);
             for (int p = 0; p < m; p++) change[p] = (value[0][p] - value[1][p]) * scale;
         }
         modes.project(rhs);
@@ -805,7 +805,7 @@ public final class EquilibriumSensitivity {
     /** Moves the backbone (and the same particles of the full system) to x̂ + t·w. */
     private void displace(double t, double[] w) {
         double[] xb = backbone.positions();
-        for (int q = 0; q < xb.length; q++) xb[q] = backboneBase[q] + t * w[q];
+        shift(xb, backboneBase, t, w);
         if (full != backbone) {
             double[] xf = full.positions();
             int d = dimension;
@@ -815,6 +815,45 @@ public final class EquilibriumSensitivity {
                 }
             }
         }
+    }
+
+    // Vector loops of the estimates, one small method each: the methods above then run few loop
+    // iterations themselves, so the JIT does not on-stack-replace (and recompile) them with every
+    // Hessian product and gradient inlined.
+
+    /** out ← −a. */
+    private static void negate(double[] a, double[] out) {
+        for (int q = 0; q < out.length; q++) out[q] = -a[q];
+    }
+
+    /** y ← y + a. */
+    private static void addTo(double[] y, double[] a) {
+        for (int q = 0; q < y.length; q++) y[q] += a[q];
+    }
+
+    /** y ← y − a. */
+    private static void subtract(double[] y, double[] a) {
+        for (int q = 0; q < y.length; q++) y[q] -= a[q];
+    }
+
+    /** y ← a − y. */
+    private static void subtractFrom(double[] a, double[] y) {
+        for (int q = 0; q < y.length; q++) y[q] = a[q] - y[q];
+    }
+
+    /** y ← y + (a − b)·scale. */
+    private static void addScaledDifference(double[] y, double[] a, double[] b, double scale) {
+        for (int q = 0; q < y.length; q++) y[q] += (a[q] - b[q]) * scale;
+    }
+
+    /** y ← y − (a − b)·scale. */
+    private static void subtractScaledDifference(double[] y, double[] a, double[] b, double scale) {
+        for (int q = 0; q < y.length; q++) y[q] -= (a[q] - b[q]) * scale;
+    }
+
+    /** out ← base + t·w. */
+    private static void shift(double[] out, double[] base, double t, double[] w) {
+        for (int q = 0; q < out.length; q++) out[q] = base[q] + t * w[q];
     }
 
     /** Puts the backbone and the full system back at x̂, bit for bit. */

@@ -147,30 +147,68 @@ public final class Rattlers {
             throw new IllegalArgumentException("contact arrays must have equal lengths, got " + from.length
                     + " and " + to.length);
         }
-        int c = from.length;
+        // one small method per loop: each is compiled once on its own instead of this method being
+        // on-stack-replaced at each of its loops (it runs once per sensitivity computation)
+        int[] degree = degrees(n, from, to);
+        int[] offsets = offsets(degree);
+        int[] adjacent = adjacency(offsets, from, to);
+        int need = dimension + 1;
+        boolean[] removed = new boolean[n];
+        int[] queue = new int[n];
+        int tail = seed(degree, need, removed, queue);
+        tail = peel(offsets, adjacent, degree, need, removed, queue, tail);
+        int[] rattlers = removedIndices(removed, tail);
+        int backbone = backboneContacts(removed, from, to);
+        int[] counts = remainingDegrees(removed, degree);
+        return new Rattlers(rattlers, removed, counts, backbone);
+    }
+
+    /** Contacts per particle (a duplicate pair counts twice). */
+    private static int[] degrees(int n, int[] from, int[] to) {
         int[] degree = new int[n];
-        for (int k = 0; k < c; k++) {
+        for (int k = 0; k < from.length; k++) {
             degree[from[k]]++;
             degree[to[k]]++;
         }
+        return degree;
+    }
+
+    /** Prefix sums of the degrees: the adjacency of i is at offsets[i] .. offsets[i + 1]. */
+    private static int[] offsets(int[] degree) {
+        int n = degree.length;
         int[] offsets = new int[n + 1];
         for (int i = 0; i < n; i++) offsets[i + 1] = offsets[i] + degree[i];
-        int[] fill = Arrays.copyOf(offsets, n);
+        return offsets;
+    }
+
+    /** The neighbours of every particle, in contact order. */
+    private static int[] adjacency(int[] offsets, int[] from, int[] to) {
+        int c = from.length;
+        int[] fill = Arrays.copyOf(offsets, offsets.length - 1);
         int[] adjacent = new int[2 * c];
         for (int k = 0; k < c; k++) {
             adjacent[fill[from[k]]++] = to[k];
             adjacent[fill[to[k]]++] = from[k];
         }
-        int need = dimension + 1;
-        boolean[] removed = new boolean[n];
-        int[] queue = new int[n];
-        int head = 0, tail = 0;
-        for (int i = 0; i < n; i++) {
+        return adjacent;
+    }
+
+    /** Marks and queues the particles with fewer than need contacts; returns the queue length. */
+    private static int seed(int[] degree, int need, boolean[] removed, int[] queue) {
+        int tail = 0;
+        for (int i = 0; i < degree.length; i++) {
             if (degree[i] < need) {
                 removed[i] = true;
                 queue[tail++] = i;
             }
         }
+        return tail;
+    }
+
+    /** Removes the queued particles one by one, queueing neighbours that fall below need; returns the queue length. */
+    private static int peel(int[] offsets, int[] adjacent, int[] degree, int need, boolean[] removed, int[] queue,
+                            int tail) {
+        int head = 0;
         while (head < tail) {
             int i = queue[head++];
             for (int q = offsets[i]; q < offsets[i + 1]; q++) {
@@ -182,14 +220,29 @@ public final class Rattlers {
                 }
             }
         }
-        int[] rattlers = new int[tail];
+        return tail;
+    }
+
+    /** The removed particles, ascending. */
+    private static int[] removedIndices(boolean[] removed, int count) {
+        int[] rattlers = new int[count];
         int r = 0;
-        for (int i = 0; i < n; i++) if (removed[i]) rattlers[r++] = i;
+        for (int i = 0; i < removed.length; i++) if (removed[i]) rattlers[r++] = i;
+        return rattlers;
+    }
+
+    /** Contacts between two kept particles. */
+    private static int backboneContacts(boolean[] removed, int[] from, int[] to) {
         int backbone = 0;
-        for (int k = 0; k < c; k++) if (!removed[from[k]] && !removed[to[k]]) backbone++;
-        int[] counts = new int[n];
-        for (int i = 0; i < n; i++) counts[i] = removed[i] ? 0 : degree[i];
-        return new Rattlers(rattlers, removed, counts, backbone);
+        for (int k = 0; k < from.length; k++) if (!removed[from[k]] && !removed[to[k]]) backbone++;
+        return backbone;
+    }
+
+    /** The remaining degree of each kept particle, 0 for removed ones. */
+    private static int[] remainingDegrees(boolean[] removed, int[] degree) {
+        int[] counts = new int[removed.length];
+        for (int i = 0; i < removed.length; i++) counts[i] = removed[i] ? 0 : degree[i];
+        return counts;
     }
 
     /** Rattler indices, ascending, 0-based in input order (a copy). */

@@ -466,16 +466,12 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     private static double[] cholesky(double[] e, int k, double shift) {
         double[] l = new double[k * k];
         for (int j = 0; j < k; j++) {
-            double s = e[j * k + j] + shift;
-            for (int p = 0; p < j; p++) s -= l[j * k + p] * l[j * k + p];
+            double s = e[j * k + j] + shift - BlockVectors.dot(l, j * k, l, j * k, j);
             if (!(s > 0)) return null;
             double d = Math.sqrt(s);
             l[j * k + j] = d;
             for (int i = j + 1; i < k; i++) {
-                double t = e[i * k + j];
-                int ri = i * k, rj = j * k;
-                for (int p = 0; p < j; p++) t -= l[ri + p] * l[rj + p];
-                l[i * k + j] = t / d;
+                l[i * k + j] = (e[i * k + j] - BlockVectors.dot(l, i * k, l, j * k, j)) / d;
             }
         }
         return l;
@@ -557,17 +553,26 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         }
     }
 
-    /** y ← E⁻¹ y with the Cholesky factor (row-major sweeps, four partial sums per row). */
+    /**
+     * y ← E⁻¹ y with the Cholesky factor E = LLᵀ, both sweeps column by column (axpy form): once y_j is final, its
+     * multiple of column j of L (forward: row j of Lᵀ, entries j+1 ..) or of Lᵀ (backward: row j of L, entries .. j−1)
+     * is subtracted from the rest. The inner loops are contiguous, independent updates that the JIT vectorizes, where
+     * the dot-product form was one long chain of dependent additions per row.
+     */
     private void coarseSolve(double[] y) {
-        final double[] l = factor;
-        for (int i = 0; i < k; i++) {
-            int ri = i * k;
-            y[i] = (y[i] - BlockVectors.dot(l, ri, y, 0, i)) / l[ri + i];
+        final double[] l = factor, u = factorT;
+        final int kk = k;
+        for (int j = 0; j < kk; j++) {
+            int rj = j * kk;
+            double yj = y[j] / u[rj + j];
+            y[j] = yj;
+            for (int i = j + 1; i < kk; i++) y[i] -= yj * u[rj + i];
         }
-        final double[] u = factorT;
-        for (int i = k - 1; i >= 0; i--) {
-            int ri = i * k;
-            y[i] = (y[i] - BlockVectors.dot(u, ri + i + 1, y, i + 1, k - i - 1)) / u[ri + i];
+        for (int j = kk - 1; j >= 0; j--) {
+            int rj = j * kk;
+            double yj = y[j] / l[rj + j];
+            y[j] = yj;
+            for (int i = 0; i < j; i++) y[i] -= yj * l[rj + i];
         }
     }
 

@@ -178,15 +178,23 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         }
 
         // the prolongator P, then E = Pᵀ A P, identity rows for dropped vectors
-        int bb = b * b;
-        int[][] adjacency = fullAdjacency(a);
-        int[] adjOff = adjacency[0], adjCol = adjacency[1], adjBlock = adjacency[2];
-        Object[] prolongator = smooth ? smoothedProlongator(a, adjOff, adjCol, adjBlock, na)
-                : new Object[] {identityOffsets(n), aggregate.clone(), basis.clone()};
-        pOffsets = (int[]) prolongator[0];
-        pAggregate = (int[]) prolongator[1];
-        pValues = (double[]) prolongator[2];
-        double[] e = galerkin(a, adjOff, adjCol, adjBlock, na);
+        double[] e;
+        if (!smooth && b == 2 && r == 3) {
+            // the tentative prolongator: one entry per row, E block by block from the stored blocks of A
+            pOffsets = identityOffsets(n);
+            pAggregate = rowAggregate;
+            pValues = basis;
+            e = tentativeGalerkin2(a);
+        } else {
+            int[][] adjacency = fullAdjacency(a);
+            int[] adjOff = adjacency[0], adjCol = adjacency[1], adjBlock = adjacency[2];
+            Object[] prolongator = smooth ? smoothedProlongator(a, adjOff, adjCol, adjBlock, na)
+                    : new Object[] {identityOffsets(n), aggregate.clone(), basis.clone()};
+            pOffsets = (int[]) prolongator[0];
+            pAggregate = (int[]) prolongator[1];
+            pValues = (double[]) prolongator[2];
+            e = galerkin(a, adjOff, adjCol, adjBlock, na);
+        }
         double trace = 0;
         int live = 0;
         for (int p = 0; p < k; p++) {
@@ -411,6 +419,59 @@ public final class TwoLevelPreconditioner implements Preconditioner {
             for (int q = 0; q < len; q++) v[q] = z[q] / norm;
         }
         return 1.05 * Math.max(lambda, 1e-300);
+    }
+
+    /**
+     * E = ZᵀAZ for b = 2, r = 3 and the tentative prolongator (row i of Z is the 2×3 block Z_i in aggregate g(i)):
+     * Z_iᵀA_iiZ_i for every diagonal block and, for every stored upper block A_ij, T = Z_iᵀA_ijZ_j added at (g(i), g(j))
+     * and Tᵀ at (g(j), g(i)), which is exactly symmetric; no adjacency is built. Symmetrized like {@link #galerkin}.
+     */
+    private double[] tentativeGalerkin2(SymmetricBlockMatrix a) {
+        final double[] e = new double[k * k];
+        final double[] z = basis, dg = a.diagonalRef(), up = a.upperRef();
+        final int[] off = a.offsetsRef(), col = a.columnsRef(), g = rowAggregate;
+        final int kk = k;
+        for (int i = 0; i < n; i++) {
+            int zi = 6 * i, o = 4 * i;
+            double a00 = dg[o], a01 = dg[o + 1], a10 = dg[o + 2], a11 = dg[o + 3];
+            addBlock(e, kk, 3 * g[i], 3 * g[i], z, zi, a00, a01, a10, a11, z, zi);
+            for (int f = off[i]; f < off[i + 1]; f++) {
+                int j = col[f], u = 4 * f;
+                addBlockAndTranspose(e, kk, 3 * g[i], 3 * g[j], z, zi, up[u], up[u + 1], up[u + 2], up[u + 3], z, 6 * j);
+            }
+        }
+        for (int p = 0; p < kk; p++) {
+            for (int q = 0; q < p; q++) {
+                double avg = 0.5 * (e[p * kk + q] + e[q * kk + p]);
+                e[p * kk + q] = avg;
+                e[q * kk + p] = avg;
+            }
+        }
+        return e;
+    }
+
+    /** e[(gr + p)·k + gc + q] += (Z_aᵀ A Z_b)_pq, Z 2×3 row-major at za, zb, A = [a00 a01; a10 a11]. */
+    private static void addBlock(double[] e, int k, int gr, int gc, double[] za, int ia, double a00, double a01,
+                                 double a10, double a11, double[] zb, int ib) {
+        for (int q = 0; q < 3; q++) {
+            double w0 = a00 * zb[ib + q] + a01 * zb[ib + 3 + q];
+            double w1 = a10 * zb[ib + q] + a11 * zb[ib + 3 + q];
+            for (int p = 0; p < 3; p++) e[(gr + p) * k + gc + q] += za[ia + p] * w0 + za[ia + 3 + p] * w1;
+        }
+    }
+
+    /** {@link #addBlock} at (gr, gc) and its transpose at (gc, gr). */
+    private static void addBlockAndTranspose(double[] e, int k, int gr, int gc, double[] za, int ia, double a00,
+                                             double a01, double a10, double a11, double[] zb, int ib) {
+        for (int q = 0; q < 3; q++) {
+            double w0 = a00 * zb[ib + q] + a01 * zb[ib + 3 + q];
+            double w1 = a10 * zb[ib + q] + a11 * zb[ib + 3 + q];
+            for (int p = 0; p < 3; p++) {
+                double t = za[ia + p] * w0 + za[ia + 3 + p] * w1;
+                e[(gr + p) * k + gc + q] += t;
+                e[(gc + q) * k + gr + p] += t;
+            }
+        }
     }
 
     /** E = Pᵀ A P (dense k × k): row by row, (AP)_i grouped by aggregate, then P_iᵀ (AP)_i. */

@@ -29,7 +29,9 @@ import org.mdsens.sensitivity.md.SensitivityConfig;
  * {@code reps} times and prints, per repetition, the thread CPU seconds of the setup (construction, assembly,
  * preconditioner) and of the solve, the CG iterations and the relative residual, and their medians. Run it under JFR
  * ({@code -XX:StartFlightRecording=filename=jvp.jfr,settings=profile}) to see where the time goes.
- * Usage: {@code JvpProfile [N (16384)] [seed (1)] [reps (20)] [cache file (none)]}. Not thread-safe.
+ * With {@code -Dexp.sorted=true} the particles are first put in strips along y (a spatially sorted input order,
+ * for comparing memory layouts). Usage: {@code JvpProfile [N (16384)] [seed (1)] [reps (20)] [cache file (none)]}.
+ * Not thread-safe.
  */
 public final class JvpProfile {
 

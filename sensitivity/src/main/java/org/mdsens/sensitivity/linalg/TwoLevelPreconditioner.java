@@ -178,15 +178,23 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         }
 
         // the prolongator P, then E = Pᵀ A P, identity rows for dropped vectors
-        int bb = b * b;
-        int[][] adjacency = fullAdjacency(a);
-        int[] adjOff = adjacency[0], adjCol = adjacency[1], adjBlock = adjacency[2];
-        Object[] prolongator = smooth ? smoothedProlongator(a, adjOff, adjCol, adjBlock, na)
-                : new Object[] {identityOffsets(n), aggregate.clone(), basis.clone()};
-        pOffsets = (int[]) prolongator[0];
-        pAggregate = (int[]) prolongator[1];
-        pValues = (double[]) prolongator[2];
-        double[] e = galerkin(a, adjOff, adjCol, adjBlock, na);
+        double[] e;
+        if (!smooth && b == 2 && r == 3) {
+            // the tentative prolongator: one entry per row, E block by block from the stored blocks of A
+            pOffsets = identityOffsets(n);
+            pAggregate = rowAggregate;
+            pValues = basis;
+            e = tentativeGalerkin2(a);
+        } else {
+            int[][] adjacency = fullAdjacency(a);
+            int[] adjOff = adjacency[0], adjCol = adjacency[1], adjBlock = adjacency[2];
+            Object[] prolongator = smooth ? smoothedProlongator(a, adjOff, adjCol, adjBlock, na)
+                    : new Object[] {identityOffsets(n), aggregate.clone(), basis.clone()};
+            pOffsets = (int[]) prolongator[0];
+            pAggregate = (int[]) prolongator[1];
+            pValues = (double[]) prolongator[2];
+            e = galerkin(a, adjOff, adjCol, adjBlock, na);
+        }
         double trace = 0;
         int live = 0;
         for (int p = 0; p < k; p++) {
@@ -413,6 +421,59 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         return 1.05 * Math.max(lambda, 1e-300);
     }
 
+    /**
+     * E = ZᵀAZ for b = 2, r = 3 and the tentative prolongator (row i of Z is the 2×3 block Z_i in aggregate g(i)):
+     * Z_iᵀA_iiZ_i for every diagonal block and, for every stored upper block A_ij, T = Z_iᵀA_ijZ_j added at (g(i), g(j))
+     * and Tᵀ at (g(j), g(i)), which is exactly symmetric; no adjacency is built. Symmetrized like {@link #galerkin}.
+     */
+    private double[] tentativeGalerkin2(SymmetricBlockMatrix a) {
+        final double[] e = new double[k * k];
+        final double[] z = basis, dg = a.diagonalRef(), up = a.upperRef();
+        final int[] off = a.offsetsRef(), col = a.columnsRef(), g = rowAggregate;
+        final int kk = k;
+        for (int i = 0; i < n; i++) {
+            int zi = 6 * i, o = 4 * i;
+            double a00 = dg[o], a01 = dg[o + 1], a10 = dg[o + 2], a11 = dg[o + 3];
+            addBlock(e, kk, 3 * g[i], 3 * g[i], z, zi, a00, a01, a10, a11, z, zi);
+            for (int f = off[i]; f < off[i + 1]; f++) {
+                int j = col[f], u = 4 * f;
+                addBlockAndTranspose(e, kk, 3 * g[i], 3 * g[j], z, zi, up[u], up[u + 1], up[u + 2], up[u + 3], z, 6 * j);
+            }
+        }
+        for (int p = 0; p < kk; p++) {
+            for (int q = 0; q < p; q++) {
+                double avg = 0.5 * (e[p * kk + q] + e[q * kk + p]);
+                e[p * kk + q] = avg;
+                e[q * kk + p] = avg;
+            }
+        }
+        return e;
+    }
+
+    /** e[(gr + p)·k + gc + q] += (Z_aᵀ A Z_b)_pq, Z 2×3 row-major at za, zb, A = [a00 a01; a10 a11]. */
+    private static void addBlock(double[] e, int k, int gr, int gc, double[] za, int ia, double a00, double a01,
+                                 double a10, double a11, double[] zb, int ib) {
+        for (int q = 0; q < 3; q++) {
+            double w0 = a00 * zb[ib + q] + a01 * zb[ib + 3 + q];
+            double w1 = a10 * zb[ib + q] + a11 * zb[ib + 3 + q];
+            for (int p = 0; p < 3; p++) e[(gr + p) * k + gc + q] += za[ia + p] * w0 + za[ia + 3 + p] * w1;
+        }
+    }
+
+    /** {@link #addBlock} at (gr, gc) and its transpose at (gc, gr). */
+    private static void addBlockAndTranspose(double[] e, int k, int gr, int gc, double[] za, int ia, double a00,
+                                             double a01, double a10, double a11, double[] zb, int ib) {
+        for (int q = 0; q < 3; q++) {
+            double w0 = a00 * zb[ib + q] + a01 * zb[ib + 3 + q];
+            double w1 = a10 * zb[ib + q] + a11 * zb[ib + 3 + q];
+            for (int p = 0; p < 3; p++) {
+                double t = za[ia + p] * w0 + za[ia + 3 + p] * w1;
+                e[(gr + p) * k + gc + q] += t;
+                e[(gc + q) * k + gr + p] += t;
+            }
+        }
+    }
+
     /** E = Pᵀ A P (dense k × k): row by row, (AP)_i grouped by aggregate, then P_iᵀ (AP)_i. */
     private double[] galerkin(SymmetricBlockMatrix a, int[] adjOff, int[] adjCol, int[] adjBlock, int na) {
         int br = b * r;
@@ -466,16 +527,12 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     private static double[] cholesky(double[] e, int k, double shift) {
         double[] l = new double[k * k];
         for (int j = 0; j < k; j++) {
-            double s = e[j * k + j] + shift;
-            for (int p = 0; p < j; p++) s -= l[j * k + p] * l[j * k + p];
+            double s = e[j * k + j] + shift - BlockVectors.dot(l, j * k, l, j * k, j);
             if (!(s > 0)) return null;
             double d = Math.sqrt(s);
             l[j * k + j] = d;
             for (int i = j + 1; i < k; i++) {
-                double t = e[i * k + j];
-                int ri = i * k, rj = j * k;
-                for (int p = 0; p < j; p++) t -= l[ri + p] * l[rj + p];
-                l[i * k + j] = t / d;
+                l[i * k + j] = (e[i * k + j] - BlockVectors.dot(l, i * k, l, j * k, j)) / d;
             }
         }
         return l;
@@ -557,17 +614,26 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         }
     }
 
-    /** y ← E⁻¹ y with the Cholesky factor (row-major sweeps, four partial sums per row). */
+    /**
+     * y ← E⁻¹ y with the Cholesky factor E = LLᵀ, both sweeps column by column (axpy form): once y_j is final, its
+     * multiple of column j of L (forward: row j of Lᵀ, entries j+1 ..) or of Lᵀ (backward: row j of L, entries .. j−1)
+     * is subtracted from the rest. The inner loops are contiguous, independent updates that the JIT vectorizes, where
+     * the dot-product form was one long chain of dependent additions per row.
+     */
     private void coarseSolve(double[] y) {
-        final double[] l = factor;
-        for (int i = 0; i < k; i++) {
-            int ri = i * k;
-            y[i] = (y[i] - BlockVectors.dot(l, ri, y, 0, i)) / l[ri + i];
+        final double[] l = factor, u = factorT;
+        final int kk = k;
+        for (int j = 0; j < kk; j++) {
+            int rj = j * kk;
+            double yj = y[j] / u[rj + j];
+            y[j] = yj;
+            for (int i = j + 1; i < kk; i++) y[i] -= yj * u[rj + i];
         }
-        final double[] u = factorT;
-        for (int i = k - 1; i >= 0; i--) {
-            int ri = i * k;
-            y[i] = (y[i] - BlockVectors.dot(u, ri + i + 1, y, i + 1, k - i - 1)) / u[ri + i];
+        for (int j = kk - 1; j >= 0; j--) {
+            int rj = j * kk;
+            double yj = y[j] / l[rj + j];
+            y[j] = yj;
+            for (int i = 0; i < j; i++) y[i] -= yj * l[rj + i];
         }
     }
 

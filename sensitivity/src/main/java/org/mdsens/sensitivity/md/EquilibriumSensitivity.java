@@ -214,9 +214,11 @@ public final class EquilibriumSensitivity {
             this.backboneParticles = new int[particles];
             for (int i = 0; i < particles; i++) backboneParticles[i] = i;
         } else {
-            this.backboneParticles = new int[particles - rattlers.count()];
+            int[] kept = new int[particles - rattlers.count()];
             int m = 0;
-            for (int i = 0; i < particles; i++) if (!rattlers.isRattler(i)) backboneParticles[m++] = i;
+            for (int i = 0; i < particles; i++) if (!rattlers.isRattler(i)) kept[m++] = i;
+            // stored in a spatial order (the copy is made anyway): neighbor list, Hessian and sweeps walk nearby memory
+            this.backboneParticles = SpatialOrder.of(system.box(), system.positions(), kept, full.model().pair().maxCutoff());
             this.backbone = backboneEvaluator(full, backboneParticles);
         }
         double[] bbPositions = backbone.positions();

@@ -12,7 +12,9 @@ import org.mdsens.md.system.ParticleSystem;
  * duplicated slot coordinates (fixed blocks of clusters), the pair loop per force block of the
  * list (each into its private accumulator), and the fold, which sums per particle the
  * accumulators of the windows that hold it in block order. Energies and virials are summed per
- * block and the blocks reduced in block order with compensation. Every sum therefore has a fixed
+ * block and the blocks reduced in block order with compensation. All three phases split the
+ * clusters in the same spatial order and are claimed with {@link Workers#runAffine}, so each
+ * thread tends to load, compute and fold the same region. Every sum therefore has a fixed
  * order, and the results are bitwise the same for any thread count. Values agree with
  * {@link org.mdsens.md.kernel.ScalarForceKernel} to round-off.
  *
@@ -64,14 +66,14 @@ final class ClusterPairForces {
         try {
             phase = LOAD;
             int loads = (l.clusterCount() + LOAD_CLUSTERS - 1) / LOAD_CLUSTERS;
-            copyWorkers(loads).run(blocks, loads);
+            copyWorkers(loads).runAffine(blocks, loads);
             phase = COMPUTE;
-            workers.run(blocks, nb);
+            workers.runAffine(blocks, nb);
             if (forces != null) {
                 output = forces;
                 phase = FOLD;
                 int folds = (l.clusterCount() + FOLD_CLUSTERS - 1) / FOLD_CLUSTERS;
-                copyWorkers(folds).run(blocks, folds);
+                copyWorkers(folds).runAffine(blocks, folds);
             }
         } finally {
             positions = null;

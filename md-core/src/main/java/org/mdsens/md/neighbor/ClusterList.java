@@ -780,7 +780,7 @@ public final class ClusterList {
     /**
      * As {@link #findCandidates(int, RowBlock, Scratch)}; with {@code half}, only the column
      * offsets (u, v) ≥ (0, 0) lexicographically (periodic images unrolled): each pair of
-     * columns from one side, as a half list needs.
+     * columns from one side, as a half list needs, and without the shifted boxes in the scratch.
      */
     private int findCandidates(int k, RowBlock blk, Scratch sc, boolean half) {
         final int d = dimension;
@@ -817,7 +817,7 @@ public final class ClusterList {
                         if (base + found == blk.candidates.length) {
                             blk.candidates = Arrays.copyOf(blk.candidates, 2 * blk.candidates.length);
                         }
-                        if (found == sc.gap.length) sc.grow();
+                        if (!half && found == sc.gap.length) sc.grow();
                         if (code == NO_SHIFT) {
                             blk.candidates[base + found] = q * width;
                         } else {
@@ -825,13 +825,15 @@ public final class ClusterList {
                             if (blk.imageCount == blk.images.length) blk.images = Arrays.copyOf(blk.images, 2 * blk.imageCount);
                             blk.images[blk.imageCount++] = base + found;
                         }
-                        double sh0 = shifts[3 * code], sh1 = shifts[3 * code + 1], sh2 = shifts[3 * code + 2];
-                        sc.low0[found] = boxLow[3 * q] + sh0;
-                        sc.high0[found] = boxHigh[3 * q] + sh0;
-                        sc.low1[found] = boxLow[3 * q + 1] + sh1;
-                        sc.high1[found] = boxHigh[3 * q + 1] + sh1;
-                        sc.low2[found] = boxLow[3 * q + 2] + sh2;
-                        sc.high2[found] = boxHigh[3 * q + 2] + sh2;
+                        if (!half) {                         // the row masks' boxes (a half search has its own prune)
+                            double sh0 = shifts[3 * code], sh1 = shifts[3 * code + 1], sh2 = shifts[3 * code + 2];
+                            sc.low0[found] = boxLow[3 * q] + sh0;
+                            sc.high0[found] = boxHigh[3 * q] + sh0;
+                            sc.low1[found] = boxLow[3 * q + 1] + sh1;
+                            sc.high1[found] = boxHigh[3 * q + 1] + sh1;
+                            sc.low2[found] = boxLow[3 * q + 2] + sh2;
+                            sc.high2[found] = boxHigh[3 * q + 2] + sh2;
+                        }
                         found++;
                     }
                 }

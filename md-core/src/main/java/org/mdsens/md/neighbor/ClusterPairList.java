@@ -101,6 +101,23 @@ public final class ClusterPairList {
         final int[][] found = {new int[256]};
         int[] keptCluster = new int[128], keptCode = new int[128];
         final int[] codeCount = new int[28];
+        /**
+         * Candidate j coordinates, structure of arrays: lane l, axis a in {@code jc[3l + a][t]}
+         * (separate arrays: C2 vectorizes the distance loops over them, not over offsets into one).
+         */
+        final double[][] jc = new double[3 * SIZE][128];
+        /** Per candidate: the smallest squared distance of a real particle pair so far. */
+        double[] nearest = new double[128];
+        int cap = 128;
+
+        void grow(int found) {
+            if (found <= cap) return;
+            cap = found + found / 2 + 16;
+            for (int r = 0; r < jc.length; r++) jc[r] = new double[cap];
+            nearest = new double[cap];
+            keptCluster = new int[cap];
+            keptCode = new int[cap];
+        }
     }
 
     ClusterPairList() { }
@@ -336,10 +353,7 @@ public final class ClusterPairList {
         final int[] colOf = layout.clusterColumns();
         final int ck = colOf[k];
         final int[] ownCodes = d == 3 ? OWN_COLUMN_3D : OWN_COLUMN_2D;
-        if (w.keptCluster.length < found) {
-            w.keptCluster = new int[found + 64];
-            w.keptCode = new int[found + 64];
-        }
+        w.grow(found);
         int kept = 0;
         for (int t = 0; t < found; t++) {
             int q = cand[2 * t], code = cand[2 * t + 1];
@@ -347,10 +361,10 @@ public final class ClusterPairList {
             // grid-axis image) keep q > k, or q = k with a sort-axis image ≥ 0
             int own = colOf[q] == ck ? ownCodes[code] : 0;
             if (own != 0 && (q < k || (q == k && own < 0))) continue;
-            if (!(q == k && code == CENTER) && !close(k, q, code)) continue;
             w.keptCluster[kept] = q;
             w.keptCode[kept++] = code;
         }
+        kept = prune(k, w, kept);
         // group by image code (stable counting sort), the self pair first
         final int[] cnt = w.codeCount;
         Arrays.fill(cnt, 0);
@@ -386,40 +400,49 @@ public final class ClusterPairList {
     }
 
     /**
-     * Whether some particle of cluster k lies within the range of some particle of cluster q
-     * displaced by the code's vector (build coordinates): true at once when even the farthest
-     * corners of the two boxes are in range, else particle by particle (each i particle first
-     * against q's box), with q's padding slots moved out of reach.
+     * Keeps, in order, the candidates (kept clusters and codes of {@code w}, the first
+     * {@code count}) of which some real particle lies within the range of some real particle of
+     * cluster k (build coordinates, the candidate displaced by its code's vector), and the self
+     * pair; returns how many are kept. Structure of arrays over the candidates, so that the 16
+     * distance loops vectorize; padding slots sit at a far coordinate.
      */
-    private boolean close(int k, int q, int code) {
+    private int prune(int k, Worker w, int count) {
         final double[] xc = layout.slotCoordinates(), sh = layout.shifts();
         final int[] sp = layout.slotParticle();
         final double r2 = layout.range() * layout.range();
-        final double s0 = sh[3 * code], s1 = sh[3 * code + 1], s2 = sh[3 * code + 2];
-        final double[] lo = layout.boxLows(), hi = layout.boxHighs();
-        final double l0 = lo[3 * q] + s0, l1 = lo[3 * q + 1] + s1, l2 = lo[3 * q + 2] + s2;
-        final double h0 = hi[3 * q] + s0, h1 = hi[3 * q + 1] + s1, h2 = hi[3 * q + 2] + s2;
-        double f0 = Math.max(h0 - lo[3 * k], hi[3 * k] - l0), f1 = Math.max(h1 - lo[3 * k + 1], hi[3 * k + 1] - l1);
-        double f2 = Math.max(h2 - lo[3 * k + 2], hi[3 * k + 2] - l2);
-        if (f0 * f0 + f1 * f1 + f2 * f2 < r2) return true;
-        final int b = SIZE * q;
         final double far = 1e150;
-        final double x0 = sp[b] < 0 ? far : xc[3 * b] + s0, y0 = xc[3 * b + 1] + s1, z0 = xc[3 * b + 2] + s2;
-        final double x1 = sp[b + 1] < 0 ? far : xc[3 * b + 3] + s0, y1 = xc[3 * b + 4] + s1, z1 = xc[3 * b + 5] + s2;
-        final double x2 = sp[b + 2] < 0 ? far : xc[3 * b + 6] + s0, y2 = xc[3 * b + 7] + s1, z2 = xc[3 * b + 8] + s2;
-        final double x3 = sp[b + 3] < 0 ? far : xc[3 * b + 9] + s0, y3 = xc[3 * b + 10] + s1, z3 = xc[3 * b + 11] + s2;
+        final double[][] jc = w.jc;
+        final double[] near = w.nearest;
+        final int[] kc = w.keptCluster, kcode = w.keptCode;
+        for (int t = 0; t < count; t++) {
+            final int q = kc[t], code = kcode[t], b = SIZE * q;
+            final double s0 = sh[3 * code], s1 = sh[3 * code + 1], s2 = sh[3 * code + 2];
+            for (int l = 0; l < SIZE; l++) {
+                jc[3 * l][t] = sp[b + l] < 0 ? far : xc[3 * (b + l)] + s0;
+                jc[3 * l + 1][t] = xc[3 * (b + l) + 1] + s1;
+                jc[3 * l + 2][t] = xc[3 * (b + l) + 2] + s2;
+            }
+            near[t] = Double.POSITIVE_INFINITY;
+        }
         for (int a = SIZE * k; a < SIZE * k + SIZE; a++) {
             if (sp[a] < 0) continue;
-            double x = xc[3 * a], y = xc[3 * a + 1], z = xc[3 * a + 2];
-            double g0 = Math.max(0.0, Math.max(l0 - x, x - h0)), g1 = Math.max(0.0, Math.max(l1 - y, y - h1));
-            double g2 = Math.max(0.0, Math.max(l2 - z, z - h2));
-            if (g0 * g0 + g1 * g1 + g2 * g2 >= r2) continue;
-            double d0 = (x - x0) * (x - x0) + (y - y0) * (y - y0) + (z - z0) * (z - z0);
-            double d1 = (x - x1) * (x - x1) + (y - y1) * (y - y1) + (z - z1) * (z - z1);
-            double d2 = (x - x2) * (x - x2) + (y - y2) * (y - y2) + (z - z2) * (z - z2);
-            double d3 = (x - x3) * (x - x3) + (y - y3) * (y - y3) + (z - z3) * (z - z3);
-            if (Math.min(Math.min(d0, d1), Math.min(d2, d3)) < r2) return true;
+            final double x = xc[3 * a], y = xc[3 * a + 1], z = xc[3 * a + 2];
+            for (int l = 0; l < SIZE; l++) {
+                final double[] jx = jc[3 * l], jy = jc[3 * l + 1], jz = jc[3 * l + 2];
+                for (int t = 0; t < count; t++) {
+                    final double dx = x - jx[t], dy = y - jy[t], dz = z - jz[t];
+                    near[t] = Math.min(near[t], dx * dx + dy * dy + dz * dz);
+                }
+            }
         }
-        return false;
+        int kept = 0;
+        for (int t = 0; t < count; t++) {
+            final int q = kc[t], code = kcode[t];
+            if (near[t] < r2 || (q == k && code == CENTER)) {
+                kc[kept] = q;
+                kcode[kept++] = code;
+            }
+        }
+        return kept;
     }
 }

@@ -3,6 +3,7 @@ package org.mdsens.md.parallel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -43,6 +44,9 @@ public final class Workers {
         void run(int block, int worker);
     }
 
+    /** Ints between the claim cursors of {@link #runAffine} (one cache line of 64 bytes apart). */
+    private static final int CURSOR_STRIDE = 16;
+
     /** How long an idle helper spins for the next call before it parks. */
     static final long SPIN_NANOS = 100_000;
 
@@ -54,17 +58,20 @@ public final class Workers {
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger remaining = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicIntegerArray cursors;
     private volatile Helper[] helpers;
     private volatile long generation;
     private volatile Thread waiter;
     // the current call, published by the volatile write of `generation`
     private Blocks work;
     private int count;
+    private boolean affine;
 
     /** @param threads total threads including the caller (≥ 1) */
     public Workers(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.cursors = new AtomicIntegerArray(CURSOR_STRIDE * threads);
     }
 
     /** The one-thread instance: every call runs on the caller. */
@@ -86,6 +93,21 @@ public final class Workers {
 
     /** Runs blocks {@code 0 .. count-1} of {@code work} and returns when all are done. */
     public void run(Blocks work, int count) {
+        run(work, count, false);
+    }
+
+    /**
+     * As {@link #run}, but thread w first claims the blocks of the w-th of {@link #threads()}
+     * equal contiguous ranges, in order, and only then helps with the others' ranges: calls
+     * that split the same data the same way (phases of one computation over the same particles)
+     * then tend to keep each block's data on one core, while a slow or descheduled thread still
+     * gets its blocks taken over. Which thread runs a block never changes results.
+     */
+    public void runAffine(Blocks work, int count) {
+        run(work, count, true);
+    }
+
+    private void run(Blocks work, int count, boolean affine) {
         if (threads == 1 || count <= 1 || !busy.compareAndSet(false, true)) {
             for (int b = 0; b < count; b++) work.run(b, 0);
             return;
@@ -94,8 +116,12 @@ public final class Workers {
             Helper[] hs = helpers();
             this.work = work;
             this.count = count;
+            this.affine = affine;
             failure.set(null);
             next.set(0);
+            if (affine) {
+                for (int w = 0; w < threads; w++) cursors.set(CURSOR_STRIDE * w, rangeStart(w, count));
+            }
             remaining.set(hs.length);
             generation = generation + 1;                 // publishes the call
             for (Helper h : hs) {
@@ -118,6 +144,16 @@ public final class Workers {
         final Blocks w = work;
         final int n = count;
         try {
+            if (affine) {
+                for (int r = 0; r < threads; r++) {
+                    final int range = (worker + r) % threads, at = CURSOR_STRIDE * range, end = rangeStart(range + 1, n);
+                    for (int b = cursors.getAndIncrement(at); b < end; b = cursors.getAndIncrement(at)) {
+                        if (failure.get() != null) return;
+                        w.run(b, worker);
+                    }
+                }
+                return;
+            }
             for (int b = next.getAndIncrement(); b < n; b = next.getAndIncrement()) {
                 if (failure.get() != null) return;
                 w.run(b, worker);
@@ -125,6 +161,11 @@ public final class Workers {
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
         }
+    }
+
+    /** First block of range r of {@link #runAffine} (r = threads: one past the last block). */
+    private int rangeStart(int r, int n) {
+        return (int) ((long) r * n / threads);
     }
 
     private void awaitHelpers() {

@@ -21,10 +21,15 @@ class WorkersTest {
 
     /** Runs {@code count} blocks on {@code w} and checks each ran once, with valid, exclusive worker indices. */
     static void assertEachBlockOnce(Workers w, int count) {
+        assertEachBlockOnce(w, count, false);
+    }
+
+    /** As {@link #assertEachBlockOnce(Workers, int)}, through {@link Workers#runAffine} when {@code affine}. */
+    static void assertEachBlockOnce(Workers w, int count, boolean affine) {
         AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(count, 1));
         AtomicIntegerArray busy = new AtomicIntegerArray(w.threads());
         AtomicReference<String> problem = new AtomicReference<>();
-        w.run((b, worker) -> {
+        Workers.Blocks blocks = (b, worker) -> {
             if (worker < 0 || worker >= w.threads()) problem.compareAndSet(null, "worker index " + worker);
             if (busy.incrementAndGet(worker) != 1) problem.compareAndSet(null, "worker " + worker + " used twice at once");
             double s = 0;
@@ -32,7 +37,8 @@ class WorkersTest {
             if (s < 0) problem.set("impossible");
             runs.incrementAndGet(b);
             busy.decrementAndGet(worker);
-        }, count);
+        };
+        if (affine) w.runAffine(blocks, count); else w.run(blocks, count);
         assertEquals(null, problem.get());
         for (int b = 0; b < count; b++) assertEquals(1, runs.get(b), "block " + b + " of " + count);
     }
@@ -45,6 +51,29 @@ class WorkersTest {
                 for (int rep = 0; rep < 20; rep++) assertEachBlockOnce(w, count);
             }
         }
+    }
+
+    @Test
+    void affineCallsRunEveryBlockOnceForOneTwoAndThreeThreadsAndEveryCount() {
+        for (int threads = 1; threads <= 3; threads++) {
+            Workers w = new Workers(threads);
+            for (int count : new int[] {0, 1, 2, 3, 7, 64, 513}) {
+                for (int rep = 0; rep < 20; rep++) {
+                    assertEachBlockOnce(w, count, true);
+                    assertEachBlockOnce(w, count, false);       // plain and affine calls interleave
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailingBlockFailsAnAffineCall() {
+        Workers w = new Workers(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.runAffine((b, worker) -> {
+            if (b == 30) throw new IllegalStateException("block 30 failed");
+        }, 40));
+        assertEquals("block 30 failed", e.getMessage());
+        assertEachBlockOnce(w, 100, true);
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.mdsens.md.system.ParticleSystem;
  * duplicated slot coordinates (fixed blocks of clusters), the pair loop per force block of the
  * list (each into its private accumulator), and the fold, which sums per particle the
  * accumulators of the windows that hold it in block order. Energies and virials are summed per
- * block and the blocks reduced in block order with compensation. Every sum therefore has a fixed
+ * block and the blocks reduced in block order with compensation. All three phases split the
+ * clusters in the same spatial order and are claimed with {@link Workers#runAffine}, so each
+ * thread tends to load, compute and fold the same region. Every sum therefore has a fixed
  * order, and the results are bitwise the same for any thread count. Values agree with
  * {@link org.mdsens.md.kernel.ScalarForceKernel} to round-off.
  *
@@ -22,8 +24,8 @@ final class ClusterPairForces {
 
     /** Clusters per block of the load phase. */
     static final int LOAD_CLUSTERS = 512;
-    /** Particles per block of the fold phase. */
-    static final int FOLD_PARTICLES = 2048;
+    /** Clusters per block of the fold phase. */
+    static final int FOLD_CLUSTERS = 512;
 
     private final PairForm form;
     private final Workers workers;
@@ -64,14 +66,14 @@ final class ClusterPairForces {
         try {
             phase = LOAD;
             int loads = (l.clusterCount() + LOAD_CLUSTERS - 1) / LOAD_CLUSTERS;
-            copyWorkers(loads).run(blocks, loads);
+            copyWorkers(loads).runAffine(blocks, loads);
             phase = COMPUTE;
-            workers.run(blocks, nb);
+            workers.runAffine(blocks, nb);
             if (forces != null) {
                 output = forces;
                 phase = FOLD;
-                int folds = (system.size() + FOLD_PARTICLES - 1) / FOLD_PARTICLES;
-                copyWorkers(folds).run(blocks, folds);
+                int folds = (l.clusterCount() + FOLD_CLUSTERS - 1) / FOLD_CLUSTERS;
+                copyWorkers(folds).runAffine(blocks, folds);
             }
         } finally {
             positions = null;
@@ -90,31 +92,39 @@ final class ClusterPairForces {
             case LOAD -> list.loadPositions(positions, frame.xs, frame.ys, frame.zs, PairFrame.STRIDE,
                     b * LOAD_CLUSTERS, Math.min(list.clusterCount(), (b + 1) * LOAD_CLUSTERS));
             case COMPUTE -> form.pairForces(frame, b, sums);
-            default -> fold(b * FOLD_PARTICLES, Math.min(list.particleCount(), (b + 1) * FOLD_PARTICLES));
+            default -> fold(b * FOLD_CLUSTERS, Math.min(list.clusterCount(), (b + 1) * FOLD_CLUSTERS));
         }
     }
 
-    /** Forces of particles [from, to): per particle, Σ over the windows holding it, in block order. */
+    /**
+     * Forces of the particles in clusters [from, to): per particle, Σ over the windows holding its
+     * cluster, in block order. Runs in slot order, so the accumulators are read in sequence and
+     * only the output (one particle's d doubles) is written out of order.
+     */
     private void fold(int from, int to) {
         final int d = list.dimension(), clusters = list.clusterCount();
-        final int[] ps = list.particleSlot(), xcol = list.clusterXColumn(), ws = list.windowStart();
+        final int[] sp = list.slotParticle(), xcol = list.clusterXColumn(), ws = list.windowStart();
         final int[] wb = list.windowBlocks(), first = list.blockFirst(), win = frame.window;
         final double[] fx = frame.fx, fy = frame.fy, fz = frame.fz, out = output;
-        for (int p = from; p < to; p++) {
-            final int s = ps[p], c = s >> 2, lane = s & 3, cx = xcol[c];
-            double x = 0, y = 0, z = 0;
-            for (int k = ws[cx]; k < ws[cx + 1]; k++) {
-                final int b = wb[k];
-                int local = c - first[b];
-                if (local < 0) local += clusters;
-                final int at = win[b] + PairFrame.STRIDE * local + lane;
-                x += fx[at] + fx[at + ClusterPairList.SIZE];
-                y += fy[at] + fy[at + ClusterPairList.SIZE];
-                z += fz[at] + fz[at + ClusterPairList.SIZE];
+        for (int c = from; c < to; c++) {
+            final int cx = xcol[c], k0 = ws[cx], k1 = ws[cx + 1];
+            for (int lane = 0; lane < ClusterPairList.SIZE; lane++) {
+                final int p = sp[ClusterPairList.SIZE * c + lane];
+                if (p < 0) continue;
+                double x = 0, y = 0, z = 0;
+                for (int k = k0; k < k1; k++) {
+                    final int b = wb[k];
+                    int local = c - first[b];
+                    if (local < 0) local += clusters;
+                    final int at = win[b] + PairFrame.STRIDE * local + lane;
+                    x += fx[at] + fx[at + ClusterPairList.SIZE];
+                    y += fy[at] + fy[at + ClusterPairList.SIZE];
+                    z += fz[at] + fz[at + ClusterPairList.SIZE];
+                }
+                out[d * p] = x;
+                out[d * p + 1] = y;
+                if (d == 3) out[d * p + 2] = z;
             }
-            out[d * p] = x;
-            out[d * p + 1] = y;
-            if (d == 3) out[d * p + 2] = z;
         }
     }
 

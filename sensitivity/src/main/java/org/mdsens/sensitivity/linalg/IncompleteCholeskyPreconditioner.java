@@ -92,6 +92,22 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
      * @throws IllegalStateException when no diagonal shift up to the largest makes the factorization succeed
      */
     public IncompleteCholeskyPreconditioner(SymmetricBlockMatrix a, Ordering ordering, double relaxation) {
+        this(a, ordering, relaxation, 0);
+    }
+
+    /**
+     * @param a          the matrix (symmetric; positive semi-definite for a useful preconditioner)
+     * @param ordering   the block-row order of the factorization
+     * @param relaxation as in {@link #IncompleteCholeskyPreconditioner(SymmetricBlockMatrix, Ordering, double)}
+     * @param fillLevel  0 for IC(0) on the pattern of A, 1 for IC(1): the pattern also holds every block (j, l) that
+     *                   two entries (i, j), (i, l) of one row of A fill in ({@link #levelOneFill})
+     * @throws IllegalStateException when no diagonal shift up to the largest makes the factorization succeed
+     */
+    public IncompleteCholeskyPreconditioner(SymmetricBlockMatrix a, Ordering ordering, double relaxation,
+                                            int fillLevel) {
+        if (fillLevel < 0 || fillLevel > 1) {
+            throw new IllegalArgumentException("fillLevel must be 0 or 1, got " + fillLevel);
+        }
         if (!(relaxation >= 0 && relaxation < 1)) {
             throw new IllegalArgumentException("relaxation must be in [0, 1), got " + relaxation);
         }
@@ -135,6 +151,14 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             }
         }
         sortRows(off, col, w0, bb);
+        int[] level0Off = off, level0Col = col;
+        if (fillLevel == 1) {
+            Pattern filled = levelOneFill(n, off, col, w0, bb);
+            off = filled.offsets;
+            col = filled.columns;
+            w0 = filled.blocks;
+            m = off[n];
+        }
         double[] d0 = new double[bb * n];
         for (int p = 0; p < n; p++) System.arraycopy(aDiag, bb * (order == null ? p : order[p]), d0, bb * p, bb);
 
@@ -152,6 +176,14 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             throw new IllegalStateException("incomplete Cholesky must succeed with a diagonal shift of at most "
                     + alpha / SHIFT_GROWTH + ", got a breakdown in every one of " + MAX_ATTEMPTS + " attempts");
         }
+        if (fillLevel == 1 && FILL_DROP > 0) {
+            Pattern kept = dropSmallFill(n, off, col, uOut, level0Off, level0Col, d0, FILL_DROP);
+            off = kept.offsets;
+            col = kept.columns;
+            uOut = kept.blocks;
+            m = off[n];
+        }
+        if (Boolean.getBoolean("mdsens.icStats")) printStats(off);
         this.perm = order;
         this.offsets = off;
         this.columns = col;
@@ -286,6 +318,114 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 c[cAt + r * b + q] -= s;
             }
         }
+    }
+
+    static final double FILL_DROP = Double.parseDouble(System.getProperty("mdsens.icDrop", "0"));
+
+    private void printStats(int[] off) {
+        int[] h = new int[10];
+        for (int i = 0; i < n; i++) h[Math.min(9, off[i + 1] - off[i])]++;
+        System.err.println("IC rows by length " + Arrays.toString(h) + " mean " + (double) off[n] / n);
+    }
+
+    /**
+     * Removes the fill blocks (those not in the level-0 pattern) of the factor U whose scaled size
+     * |U_ij|_F·sqrt(tr A_ii / tr A_jj) is below tau. M = Uᵀ D U stays positive definite for any unit upper U.
+     */
+    private static Pattern dropSmallFill(int n, int[] off, int[] col, double[] uu, int[] off0, int[] col0, double[] d0,
+                                         double tau) {
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] newOff = new int[n + 1];
+        int[] newCol = new int[off[n]];
+        double[] newU = new double[4 * off[n]];
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            for (int e = off0[i]; e < off0[i + 1]; e++) mark[col0[e]] = i;
+            double ti = d0[4 * i] + d0[4 * i + 3];
+            for (int e = off[i]; e < off[i + 1]; e++) {
+                int j = col[e];
+                if (mark[j] != i) {
+                    double f = 0;
+                    for (int k = 0; k < 4; k++) f += uu[4 * e + k] * uu[4 * e + k];
+                    double tj = d0[4 * j] + d0[4 * j + 3];
+                    if (f * ti < tau * tau * tj) continue;
+                }
+                newCol[w] = j;
+                System.arraycopy(uu, 4 * e, newU, 4 * w, 4);
+                w++;
+            }
+            newOff[i + 1] = w;
+        }
+        return new Pattern(newOff, Arrays.copyOf(newCol, w), Arrays.copyOf(newU, 4 * w));
+    }
+
+    /** An upper block pattern with its blocks (CSR, rows ascending). */
+    private record Pattern(int[] offsets, int[] columns, double[] blocks) { }
+
+    /**
+     * The IC(1) pattern: the sorted upper pattern (off, col) plus, for every row i and every two of its columns
+     * j &lt; l, the block (j, l) (fill of level 1, from two original entries); new blocks are zero.
+     */
+    private static Pattern levelOneFill(int n, int[] off, int[] col, double[] w0, int bb) {
+        // row j's new columns, collected per row via a linked list of (row, column) pairs
+        int pairs = 0;
+        for (int i = 0; i < n; i++) {
+            int len = off[i + 1] - off[i];
+            pairs += len * (len - 1) / 2;
+        }
+        int[] head = new int[n];
+        Arrays.fill(head, -1);
+        int[] next = new int[pairs];
+        int[] target = new int[pairs];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            for (int e = off[i]; e < off[i + 1]; e++) {
+                int j = col[e];
+                for (int f = e + 1; f < off[i + 1]; f++) {
+                    target[at] = col[f];
+                    next[at] = head[j];
+                    head[j] = at++;
+                }
+            }
+        }
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] newOff = new int[n + 1];
+        for (int j = 0; j < n; j++) {
+            int count = 0;
+            for (int e = off[j]; e < off[j + 1]; e++) {
+                mark[col[e]] = j;
+                count++;
+            }
+            for (int t = head[j]; t >= 0; t = next[t]) {
+                if (mark[target[t]] != j) {
+                    mark[target[t]] = j;
+                    count++;
+                }
+            }
+            newOff[j + 1] = newOff[j] + count;
+        }
+        Arrays.fill(mark, -1);
+        int[] newCol = new int[newOff[n]];
+        double[] newBlocks = new double[bb * newOff[n]];
+        for (int j = 0; j < n; j++) {
+            int w = newOff[j];
+            for (int e = off[j]; e < off[j + 1]; e++) {
+                mark[col[e]] = j;
+                newCol[w] = col[e];
+                System.arraycopy(w0, bb * e, newBlocks, bb * w, bb);
+                w++;
+            }
+            for (int t = head[j]; t >= 0; t = next[t]) {
+                if (mark[target[t]] != j) {
+                    mark[target[t]] = j;
+                    newCol[w++] = target[t];
+                }
+            }
+        }
+        sortRows(newOff, newCol, newBlocks, bb);
+        return new Pattern(newOff, newCol, newBlocks);
     }
 
     /** Sorts each row's columns ascending, moving the blocks along (insertion sort: rows are short). */

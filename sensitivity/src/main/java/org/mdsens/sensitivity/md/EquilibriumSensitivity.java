@@ -392,7 +392,8 @@ public final class EquilibriumSensitivity {
      */
     private Preconditioner twoLevel(SymmetricBlockMatrix matrix, ProjectedHessian product) {
         // unprojected: the caller projects the sum S r + Q r once
-        Preconditioner smoother = new IncompleteCholeskyPreconditioner(matrix);
+        Preconditioner smoother = new IncompleteCholeskyPreconditioner(matrix,
+                IncompleteCholeskyPreconditioner.Ordering.REVERSE_CUTHILL_MCKEE, 0.0, Integer.getInteger("mdsens.icFill", 0));
         int n = backboneParticles.length;
         int r = dimension * (dimension + 1) / 2;
         double size = Math.max(MIN_AGGREGATE, (double) n * r / COARSE_DIMENSION);

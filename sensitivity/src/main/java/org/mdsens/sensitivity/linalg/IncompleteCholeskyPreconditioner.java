@@ -68,6 +68,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
     private final int attempts;
     private final Ordering ordering;
     private final double relaxation;
+    private final int fillLevel;
 
     /** IC(0) in reverse Cuthill–McKee order. */
     public IncompleteCholeskyPreconditioner(SymmetricBlockMatrix a) {
@@ -112,6 +113,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             throw new IllegalArgumentException("relaxation must be in [0, 1), got " + relaxation);
         }
         this.relaxation = relaxation;
+        this.fillLevel = fillLevel;
         this.b = a.blockSize();
         this.n = a.blockCount();
         this.ordering = ordering;
@@ -151,7 +153,6 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             }
         }
         sortRows(off, col, w0, bb);
-        int[] level0Off = off, level0Col = col;
         if (fillLevel == 1) {
             Pattern filled = levelOneFill(n, off, col, w0, bb);
             off = filled.offsets;
@@ -176,14 +177,6 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             throw new IllegalStateException("incomplete Cholesky must succeed with a diagonal shift of at most "
                     + alpha / SHIFT_GROWTH + ", got a breakdown in every one of " + MAX_ATTEMPTS + " attempts");
         }
-        if (fillLevel == 1 && FILL_DROP > 0) {
-            Pattern kept = dropSmallFill(n, off, col, uOut, level0Off, level0Col, d0, FILL_DROP);
-            off = kept.offsets;
-            col = kept.columns;
-            uOut = kept.blocks;
-            m = off[n];
-        }
-        if (Boolean.getBoolean("mdsens.icStats")) printStats(off);
         this.perm = order;
         this.offsets = off;
         this.columns = col;
@@ -206,8 +199,9 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         this.lowerOffsets = lo;
         this.lowerColumns = lc;
         this.lowerU = b == 2 ? null : lu;
-        this.forward = b == 2 ? new Padded2(lo, lc, lu, n) : null;
-        this.backward = b == 2 ? new Padded2(off, col, uOut, n) : null;
+        int width = fillLevel == 1 ? WIDE_PAD : PAD;
+        this.forward = b == 2 ? new Padded2(lo, lc, lu, n, width) : null;
+        this.backward = b == 2 ? new Padded2(off, col, uOut, n, width) : null;
         this.shift = alpha;
         this.attempts = attempt;
         this.work = new double[b * n];
@@ -221,12 +215,19 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
     static final int PAD = 3;
 
     /**
+     * Entries per row of the padded sweeps with level-1 fill (paper packing, N = 16384: 95 % of the rows of U with
+     * at most 4 entries).
+     */
+    static final int WIDE_PAD = 4;
+
+    /**
      * Rows of 2×2 blocks in a fixed-width layout for the b = 2 sweeps: the first {@value #PAD} entries of each row
      * at {@code col[PAD·i ..]}, {@code val[4·PAD·i ..]} (unused slots: column 0, zero block), the rest in CSR
      * {@code overflowOffsets}/{@code overflowColumns}/{@code overflowValues}. The fixed part runs without a data-dependent
      * loop exit per row (a mispredicted branch costs more than the padding's multiply-adds by zero).
      */
     static final class Padded2 {
+        final int pad;
         final int[] col;
         final double[] val;
         final int[] overflowOffsets;
@@ -234,6 +235,12 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         final double[] overflowValues;
 
         Padded2(int[] off, int[] columns, double[] values, int n) {
+            this(off, columns, values, n, PAD);
+        }
+
+        Padded2(int[] off, int[] columns, double[] values, int n, int width) {
+            final int PAD = width;
+            pad = width;
             col = new int[PAD * n];
             val = new double[4 * PAD * n];
             overflowOffsets = new int[n + 1];
@@ -318,46 +325,6 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 c[cAt + r * b + q] -= s;
             }
         }
-    }
-
-    static final double FILL_DROP = Double.parseDouble(System.getProperty("mdsens.icDrop", "0"));
-
-    private void printStats(int[] off) {
-        int[] h = new int[10];
-        for (int i = 0; i < n; i++) h[Math.min(9, off[i + 1] - off[i])]++;
-        System.err.println("IC rows by length " + Arrays.toString(h) + " mean " + (double) off[n] / n);
-    }
-
-    /**
-     * Removes the fill blocks (those not in the level-0 pattern) of the factor U whose scaled size
-     * |U_ij|_F·sqrt(tr A_ii / tr A_jj) is below tau. M = Uᵀ D U stays positive definite for any unit upper U.
-     */
-    private static Pattern dropSmallFill(int n, int[] off, int[] col, double[] uu, int[] off0, int[] col0, double[] d0,
-                                         double tau) {
-        int[] mark = new int[n];
-        Arrays.fill(mark, -1);
-        int[] newOff = new int[n + 1];
-        int[] newCol = new int[off[n]];
-        double[] newU = new double[4 * off[n]];
-        int w = 0;
-        for (int i = 0; i < n; i++) {
-            for (int e = off0[i]; e < off0[i + 1]; e++) mark[col0[e]] = i;
-            double ti = d0[4 * i] + d0[4 * i + 3];
-            for (int e = off[i]; e < off[i + 1]; e++) {
-                int j = col[e];
-                if (mark[j] != i) {
-                    double f = 0;
-                    for (int k = 0; k < 4; k++) f += uu[4 * e + k] * uu[4 * e + k];
-                    double tj = d0[4 * j] + d0[4 * j + 3];
-                    if (f * ti < tau * tau * tj) continue;
-                }
-                newCol[w] = j;
-                System.arraycopy(uu, 4 * e, newU, 4 * w, 4);
-                w++;
-            }
-            newOff[i + 1] = w;
-        }
-        return new Pattern(newOff, Arrays.copyOf(newCol, w), Arrays.copyOf(newU, 4 * w));
     }
 
     /** An upper block pattern with its blocks (CSR, rows ascending). */
@@ -707,6 +674,10 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
 
     /** Forward row i for b = 2: y_i ← y_i − Σ_k U_kiᵀ y_k over the padded rows of Uᵀ (k &lt; i). */
     private void forwardRow(int i, double[] y) {
+        if (forward.pad == WIDE_PAD) {
+            forwardRow4(i, y);
+            return;
+        }
         final Padded2 p = forward;
         final int[] pc = p.col;
         final double[] pv = p.val;
@@ -736,6 +707,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
      * y_{2i} (both entries are stored).
      */
     private double backwardRow(int i, double[] y) {
+        if (backward.pad == WIDE_PAD) return backwardRow4(i, y);
         final Padded2 p = backward;
         final int[] pc = p.col;
         final double[] pv = p.val;
@@ -765,13 +737,73 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         return s0;
     }
 
+    /** {@link #forwardRow} over rows padded to {@value #WIDE_PAD} entries. */
+    private void forwardRow4(int i, double[] y) {
+        final Padded2 p = forward;
+        final int[] pc = p.col;
+        final double[] pv = p.val;
+        int c = WIDE_PAD * i, q = 4 * WIDE_PAD * i;
+        double a0 = y[2 * i], a1 = y[2 * i + 1];
+        int k0 = 2 * pc[c], k1 = 2 * pc[c + 1], k2 = 2 * pc[c + 2], k3 = 2 * pc[c + 3];
+        double x0 = y[k0], x1 = y[k0 + 1], w0 = y[k1], w1 = y[k1 + 1];
+        double u0 = y[k2], u1 = y[k2 + 1], v0 = y[k3], v1 = y[k3 + 1];
+        a0 -= ((pv[q] * x0 + pv[q + 2] * x1) + (pv[q + 4] * w0 + pv[q + 6] * w1))
+                + ((pv[q + 8] * u0 + pv[q + 10] * u1) + (pv[q + 12] * v0 + pv[q + 14] * v1));
+        a1 -= ((pv[q + 1] * x0 + pv[q + 3] * x1) + (pv[q + 5] * w0 + pv[q + 7] * w1))
+                + ((pv[q + 9] * u0 + pv[q + 11] * u1) + (pv[q + 13] * v0 + pv[q + 15] * v1));
+        final int[] oo = p.overflowOffsets;
+        for (int e = oo[i]; e < oo[i + 1]; e++) {
+            int k = 2 * p.overflowColumns[e];
+            int o = 4 * e;
+            double z0 = y[k], z1 = y[k + 1];
+            a0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 2] * z1;
+            a1 -= p.overflowValues[o + 1] * z0 + p.overflowValues[o + 3] * z1;
+        }
+        y[2 * i] = a0;
+        y[2 * i + 1] = a1;
+    }
+
+    /** {@link #backwardRow} over rows padded to {@value #WIDE_PAD} entries. */
+    private double backwardRow4(int i, double[] y) {
+        final Padded2 p = backward;
+        final int[] pc = p.col;
+        final double[] pv = p.val;
+        final double[] pi = pivotInverse;
+        int o4 = 4 * i;
+        double a0 = y[2 * i], a1 = y[2 * i + 1];
+        double s0 = pi[o4] * a0 + pi[o4 + 1] * a1;
+        double s1 = pi[o4 + 2] * a0 + pi[o4 + 3] * a1;
+        int c = WIDE_PAD * i, q = 4 * WIDE_PAD * i;
+        int k0 = 2 * pc[c], k1 = 2 * pc[c + 1], k2 = 2 * pc[c + 2], k3 = 2 * pc[c + 3];
+        double x0 = y[k0], x1 = y[k0 + 1], w0 = y[k1], w1 = y[k1 + 1];
+        double u0 = y[k2], u1 = y[k2 + 1], v0 = y[k3], v1 = y[k3 + 1];
+        s0 -= ((pv[q] * x0 + pv[q + 1] * x1) + (pv[q + 4] * w0 + pv[q + 5] * w1))
+                + ((pv[q + 8] * u0 + pv[q + 9] * u1) + (pv[q + 12] * v0 + pv[q + 13] * v1));
+        s1 -= ((pv[q + 2] * x0 + pv[q + 3] * x1) + (pv[q + 6] * w0 + pv[q + 7] * w1))
+                + ((pv[q + 10] * u0 + pv[q + 11] * u1) + (pv[q + 14] * v0 + pv[q + 15] * v1));
+        final int[] oo = p.overflowOffsets;
+        for (int e = oo[i]; e < oo[i + 1]; e++) {
+            int k = 2 * p.overflowColumns[e];
+            int o = 4 * e;
+            double z0 = y[k], z1 = y[k + 1];
+            s0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 1] * z1;
+            s1 -= p.overflowValues[o + 2] * z0 + p.overflowValues[o + 3] * z1;
+        }
+        y[2 * i] = s0;
+        y[2 * i + 1] = s1;
+        return s0;
+    }
+
     /** The two sweeps for 2×2 blocks, unrolled; both gather (rows of Uᵀ forward, rows of U backward). */
     private void apply2(double[] y) {
         for (int i = 0; i < n; i++) forwardRow(i, y);
         for (int i = n - 1; i >= 0; i--) backwardRow(i, y);
     }
 
-    @Override public String name() { return "IC(0)"; }
+    @Override public String name() { return "IC(" + fillLevel + ")"; }
+
+    /** @return the fill level: 0 for IC(0), 1 for IC(1) */
+    public int fillLevel() { return fillLevel; }
 
     @Override public String toString() {
         return String.format("IncompleteCholeskyPreconditioner[b=%d, n=%d, %s, shift=%.3g, attempts=%d]", b, n, ordering,

@@ -147,6 +147,12 @@ public final class EquilibriumSensitivity {
     public static final int LOBPCG_MIN_DIMENSION = 200;
     /** Coarse vectors the two-level preconditioner aims at (its dense factorization is O(k³)). */
     public static final int COARSE_DIMENSION = 300;
+    /**
+     * Fill level of the two-level preconditioner's incomplete Cholesky: IC(1) (about 3.5 blocks per row of U
+     * instead of 2.4 on the 2D paper packing) cuts CG iterations there by about a fifth (N = 16384, seed 2: 151
+     * instead of 191) for about a third more per sweep, a net gain.
+     */
+    public static final int SMOOTHER_FILL_LEVEL = 1;
     /** Smallest aggregate of the two-level preconditioner, in particles. */
     public static final int MIN_AGGREGATE = 16;
     /** Lanczos steps behind the ‖H‖ scale of the SINGULAR / NOT_A_MINIMUM checks when λ̂ comes from LOBPCG. */
@@ -387,13 +393,13 @@ public final class EquilibriumSensitivity {
     }
 
     /**
-     * IC(0) plus the additive coarse correction on the rigid motions of spatial aggregates of the backbone, about
+     * IC({@value #SMOOTHER_FILL_LEVEL}) plus the additive coarse correction on the rigid motions of spatial aggregates of the backbone, about
      * {@value #COARSE_DIMENSION} coarse vectors in all (aggregates of at least {@value #MIN_AGGREGATE} particles).
      */
     private Preconditioner twoLevel(SymmetricBlockMatrix matrix, ProjectedHessian product) {
         // unprojected: the caller projects the sum S r + Q r once
         Preconditioner smoother = new IncompleteCholeskyPreconditioner(matrix,
-                IncompleteCholeskyPreconditioner.Ordering.REVERSE_CUTHILL_MCKEE, 0.0, Integer.getInteger("mdsens.icFill", 0));
+                IncompleteCholeskyPreconditioner.Ordering.REVERSE_CUTHILL_MCKEE, 0.0, SMOOTHER_FILL_LEVEL);
         int n = backboneParticles.length;
         int r = dimension * (dimension + 1) / 2;
         double size = Math.max(MIN_AGGREGATE, (double) n * r / COARSE_DIMENSION);

@@ -59,7 +59,10 @@ final class ProjectedHessian implements ArrayOperator {
     /**
      * out = P H P v ({@code v} is not modified; {@code out} must differ from it). The assembled Hessian annihilates
      * uniform translations exactly (its product is a sum of K_e (v_i − v_j)), so when P removes only those the
-     * input projection is skipped: H P v = H v.
+     * input projection is skipped: H P v = H v; and for the same reason H v has zero sum over the particles in each
+     * axis up to round-off (every K_e (v_i − v_j) enters once with each sign), so the output projection, which would
+     * only remove that round-off, is skipped too (callers that need range(P) exactly, such as the final solution,
+     * project themselves).
      */
     @Override public void apply(double[] v, double[] out) {
         if (sparse != null && modes.isMeanProjection()) {
@@ -68,8 +71,8 @@ final class ProjectedHessian implements ArrayOperator {
             System.arraycopy(v, 0, in, 0, n);
             modes.project(in);
             product(in, out);
+            modes.project(out);
         }
-        modes.project(out);
         applications++;
     }
 

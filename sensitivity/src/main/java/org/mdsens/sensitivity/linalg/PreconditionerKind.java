@@ -11,7 +11,7 @@ public enum PreconditionerKind {
     /** {@link IncompleteCholeskyPreconditioner}: block IC(0) in reverse Cuthill–McKee order, shifted on breakdown. */
     INCOMPLETE_CHOLESKY,
     /**
-     * {@link TwoLevelPreconditioner}: IC(0) plus an exact coarse solve on aggregate-wise near-null-space vectors. The
+     * {@link TwoLevelPreconditioner}: IC (IC(1) as {@code EquilibriumSensitivity} builds it) plus an exact coarse solve on aggregate-wise near-null-space vectors. The
      * coarse space needs more than the matrix (for particle Hessians: positions, to build the rigid motions of
      * spatial aggregates), so {@link #create} cannot build it; {@code EquilibriumSensitivity} does.
      */

@@ -59,13 +59,13 @@ import org.mdsens.sensitivity.linalg.SolverConfig;
  * in open boxes, rattlers 0 ({@link #gauge()}, {@link #zeroModeCount()}, {@link #rattlers()}).
  *
  * <p>Cost. The Krylov solves are preconditioned ({@link SensitivityConfig#preconditioner()}; by default the
- * two-level preconditioner: block IC(0) of the assembled Hessian plus an exact solve on the rigid motions of
+ * two-level preconditioner: block IC(1) of the assembled Hessian plus an exact solve on the rigid motions of
  * spatial aggregates, sized for about {@value #COARSE_DIMENSION} coarse vectors). The operator and the
  * preconditioner are built on first use; {@link #hessianKind()} and {@link #preconditionerKind()} say what was
  * built after the fallbacks (matrix-free when the assembled matrix would exceed {@value #ASSEMBLY_MEMORY}
  * doubles, block-Jacobi when IC(0) cannot be factored). On the 2D paper packing at N = 16384, CG to 1e-8 takes
- * 1339 iterations unpreconditioned and 163 with the two-level preconditioner (159 with about 400 coarse vectors,
- * whose O(k³) setup costs more than the four iterations save), and an assembled product costs about a ninth of a
+ * 1339 iterations unpreconditioned and 129 with the two-level preconditioner (seed 1; 162 with an IC(0) smoother,
+ * 159 with IC(0) and about 400 coarse vectors, whose O(k³) setup costs more than the four iterations save), and an assembled product costs about a ninth of a
  * matrix-free one.
  *
  * <p>Statuses, never silent numbers ({@link SensitivityStatus}):

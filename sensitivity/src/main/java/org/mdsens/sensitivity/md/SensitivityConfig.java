@@ -30,11 +30,12 @@ import org.mdsens.sensitivity.linalg.SolverKind;
  *                                   matrix built once at x̂) or {@link HessianKind#MATRIX_FREE}
  * @param preconditioner             preconditioner of the Krylov solves and of LOBPCG, built from the assembled
  *                                   Hessian (assembled for it even when products are matrix-free):
- *                                   {@link PreconditionerKind#TWO_LEVEL} (default: IC(0) plus a coarse solve on the
+ *                                   {@link PreconditionerKind#TWO_LEVEL} (default: IC(1) plus a coarse solve on the
  *                                   rigid motions of spatial aggregates of particles), INCOMPLETE_CHOLESKY,
  *                                   BLOCK_JACOBI, JACOBI or NONE; IC(0) falls back to block-Jacobi if it cannot be
  *                                   factored. Measured on the 2D paper packing at N = 16384 (CG to 1e-8): none 1339
- *                                   iterations, Jacobi 1202, block-Jacobi 1091, IC(0) 328, two-level 159
+ *                                   iterations, Jacobi 1202, block-Jacobi 1091, IC(0) 328, two-level 159 (129 with its
+ *                                   default IC(1) smoother)
  * @param eigenSolver                estimator of λ̂: {@link EigenSolverKind#LOBPCG} (default; preconditioned, used
  *                                   from {@link EquilibriumSensitivity#LOBPCG_MIN_DIMENSION} coordinates up, Lanczos
  *                                   below) or {@link EigenSolverKind#LANCZOS} ({@code lanczosSteps} steps)

@@ -615,6 +615,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         }
         final int[] pm = perm;
         final double[] y = work, c = coarse;
+        final boolean wide = forward.pad == WIDE_PAD;   // loop-invariant: the compiler unswitches the loops
         Arrays.fill(c, 0.0);
         for (int i = 0; i < n; i++) {
             int o = pm == null ? 2 * i : 2 * pm[i];
@@ -627,11 +628,11 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             }
             y[2 * i] = r0;
             y[2 * i + 1] = r1;
-            forwardRow(i, y);
+            if (wide) forwardRow4(i, y); else forwardRow(i, y);
         }
         coarseSolve.solve(c);
         for (int i = n - 1; i >= 0; i--) {
-            double s0 = backwardRow(i, y);
+            double s0 = wide ? backwardRow4(i, y) : backwardRow(i, y);
             double s1 = y[2 * i + 1];
             double t0 = 0, t1 = 0;
             for (int f = pOff[i]; f < pOff[i + 1]; f++) {
@@ -651,6 +652,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                                      CoarseSolve coarseSolve) {
         final int[] pm = perm;
         final double[] y = work, c = coarse;
+        final boolean wide = forward.pad == WIDE_PAD;   // loop-invariant: the compiler unswitches the loops
         Arrays.fill(c, 0.0);
         for (int i = 0; i < n; i++) {
             int o = pm == null ? 2 * i : 2 * pm[i];
@@ -661,11 +663,11 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             c[c0 + 2] += pVal[v + 2] * r0 + pVal[v + 5] * r1;
             y[2 * i] = r0;
             y[2 * i + 1] = r1;
-            forwardRow(i, y);
+            if (wide) forwardRow4(i, y); else forwardRow(i, y);
         }
         coarseSolve.solve(c);
         for (int i = n - 1; i >= 0; i--) {
-            double s0 = backwardRow(i, y);
+            double s0 = wide ? backwardRow4(i, y) : backwardRow(i, y);
             double s1 = y[2 * i + 1];
             int c0 = 3 * pAgg[i], v = 6 * i;
             double y0 = c[c0], y1 = c[c0 + 1], y2 = c[c0 + 2];
@@ -677,10 +679,6 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
 
     /** Forward row i for b = 2: y_i ← y_i − Σ_k U_kiᵀ y_k over the padded rows of Uᵀ (k &lt; i). */
     private void forwardRow(int i, double[] y) {
-        if (forward.pad == WIDE_PAD) {
-            forwardRow4(i, y);
-            return;
-        }
         final Padded2 p = forward;
         final int[] pc = p.col;
         final double[] pv = p.val;
@@ -710,7 +708,6 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
      * y_{2i} (both entries are stored).
      */
     private double backwardRow(int i, double[] y) {
-        if (backward.pad == WIDE_PAD) return backwardRow4(i, y);
         final Padded2 p = backward;
         final int[] pc = p.col;
         final double[] pv = p.val;
@@ -799,8 +796,13 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
 
     /** The two sweeps for 2×2 blocks, unrolled; both gather (rows of Uᵀ forward, rows of U backward). */
     private void apply2(double[] y) {
-        for (int i = 0; i < n; i++) forwardRow(i, y);
-        for (int i = n - 1; i >= 0; i--) backwardRow(i, y);
+        if (forward.pad == WIDE_PAD) {
+            for (int i = 0; i < n; i++) forwardRow4(i, y);
+            for (int i = n - 1; i >= 0; i--) backwardRow4(i, y);
+        } else {
+            for (int i = 0; i < n; i++) forwardRow(i, y);
+            for (int i = n - 1; i >= 0; i--) backwardRow(i, y);
+        }
     }
 
     @Override public String name() { return "IC(" + fillLevel + ")"; }

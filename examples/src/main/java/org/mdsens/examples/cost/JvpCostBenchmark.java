@@ -193,7 +193,7 @@ public final class JvpCostBenchmark {
      * a JVP calls only a few times (parameter gradient and energy derivatives, Hessian products, forces), and
      * {@value #WARMUP_JVPS} JVPs from scratch at the small packing's minimum (construction, assembly, preconditioner
      * setup, solve; with and without λ̂ and the estimates), so that they are compiled before the timed run as the
-     * force loop of FIRE is. Without it, the one-off setup code (assembly, IC(0) factorization, coarse matrix) runs
+     * force loop of FIRE is. Without it, the one-off setup code (assembly, IC factorization, coarse matrix) runs
      * at the timed size interpreted or at C1 level and costs about twice its compiled time.
      */
     static void warmUp(int n, long seed) {

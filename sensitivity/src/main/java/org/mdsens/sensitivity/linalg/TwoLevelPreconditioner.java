@@ -370,6 +370,23 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         return this;
     }
 
+    /**
+     * E = ZᵀAZ for the tentative prolongator built twice, by {@link #tentativeGalerkin2} (from the stored blocks) and by
+     * the generic {@link #galerkin} (through the full adjacency), before dropped rows and null vectors are handled: for
+     * tests that compare the two. Only for unsmoothed preconditioners with b = 2 and r = 3.
+     *
+     * @param a the matrix this preconditioner was built from
+     * @return {tentative, generic}, each k × k row-major
+     */
+    double[][] tentativeCoarseMatricesBothWays(SymmetricBlockMatrix a) {
+        if (smoothed || b != 2 || r != 3) {
+            throw new IllegalStateException("the tentative coarse matrix must be for b = 2, r = 3, unsmoothed, got b = " + b
+                    + ", r = " + r + ", smoothed = " + smoothed);
+        }
+        int[][] adjacency = fullAdjacency(a);
+        return new double[][] {tentativeGalerkin2(a), galerkin(a, adjacency[0], adjacency[1], adjacency[2], k / r)};
+    }
+
     /** @return whether applications use the fused sweeps (additive mode, IC(0) smoother, b = 2, r = 3) */
     public boolean fused() { return fuse && fusedSmoother != null; }
 

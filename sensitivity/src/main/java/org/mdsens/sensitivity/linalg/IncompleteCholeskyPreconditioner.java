@@ -122,39 +122,17 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         this.ordering = ordering;
         int bb = b * b;
         int[] order = ordering == Ordering.REVERSE_CUTHILL_MCKEE ? reverseCuthillMcKee(a) : null;
-        int[] inverse = null;
-        if (order != null) {
-            inverse = new int[n];
-            for (int p = 0; p < n; p++) inverse[order[p]] = p;
-        }
+        // every stage below is a small static method: each is compiled once as an ordinary method instead of this
+        // constructor (run once per sensitivity computation) being on-stack-replaced at one loop after another
+        int[] inverse = order == null ? null : inversePermutation(order);
         // the permuted upper pattern, rows ascending
-        int[] off = new int[n + 1];
         int[] aOff = a.offsetsRef(), aCol = a.columnsRef();
         double[] aUp = a.upperRef(), aDiag = a.diagonalRef();
         int m = aOff[n];
-        for (int i = 0; i < n; i++) {
-            for (int e = aOff[i]; e < aOff[i + 1]; e++) {
-                int p = inverse == null ? i : inverse[i], q = inverse == null ? aCol[e] : inverse[aCol[e]];
-                off[Math.min(p, q) + 1]++;
-            }
-        }
-        for (int i = 0; i < n; i++) off[i + 1] += off[i];
+        int[] off = permutedOffsets(aOff, aCol, inverse, n);
         int[] col = new int[m];
         double[] w0 = new double[bb * m];
-        int[] fill = Arrays.copyOf(off, n);
-        for (int i = 0; i < n; i++) {
-            for (int e = aOff[i]; e < aOff[i + 1]; e++) {
-                int p = inverse == null ? i : inverse[i], q = inverse == null ? aCol[e] : inverse[aCol[e]];
-                int row = Math.min(p, q);
-                int at = fill[row]++;
-                col[at] = Math.max(p, q);
-                if (p < q) {
-                    System.arraycopy(aUp, bb * e, w0, bb * at, bb);
-                } else {
-                    for (int r = 0; r < b; r++) for (int c = 0; c < b; c++) w0[bb * at + r * b + c] = aUp[bb * e + c * b + r];
-                }
-            }
-        }
+        permutedUpper(aOff, aCol, aUp, inverse, b, off, col, w0);
         sortRows(off, col, w0, bb);
         if (fillLevel == 1) {
             Pattern filled = levelOneFill(n, off, col, w0, bb);
@@ -163,8 +141,7 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             w0 = filled.blocks;
             m = off[n];
         }
-        double[] d0 = new double[bb * n];
-        for (int p = 0; p < n; p++) System.arraycopy(aDiag, bb * (order == null ? p : order[p]), d0, bb * p, bb);
+        double[] d0 = permutedDiagonal(aDiag, order, bb, n);
 
         double[] uOut = new double[bb * m];
         double[] pivInv = new double[bb * n];
@@ -186,19 +163,10 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         this.u = b == 2 ? null : uOut;
         this.pivotInverse = pivInv;
         // the transposed pattern, for a forward sweep that gathers instead of scattering
-        int[] lo = new int[n + 1];
-        for (int e = 0; e < m; e++) lo[col[e] + 1]++;
-        for (int i = 0; i < n; i++) lo[i + 1] += lo[i];
+        int[] lo = columnOffsets(col, n);
         int[] lc = new int[m];
         double[] lu = new double[bb * m];
-        int[] lf = Arrays.copyOf(lo, n);
-        for (int i = 0; i < n; i++) {
-            for (int e = off[i]; e < off[i + 1]; e++) {
-                int at = lf[col[e]]++;
-                lc[at] = i;
-                System.arraycopy(uOut, bb * e, lu, bb * at, bb);
-            }
-        }
+        transposeEntries(off, col, uOut, bb, lo, lc, lu);
         this.lowerOffsets = lo;
         this.lowerColumns = lc;
         this.lowerU = b == 2 ? null : lu;
@@ -218,8 +186,8 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
     static final int PAD = 3;
 
     /**
-     * Entries per row of the padded sweeps with level-1 fill (paper packing, N = 16384: 95 % of the rows of U with
-     * at most 4 entries).
+     * Entries per row of the padded sweeps with level-1 fill (paper packing, N = 16384: 91 % of the rows of U with
+     * at most 4 entries, 3.5 on average).
      */
     static final int WIDE_PAD = 4;
 
@@ -266,14 +234,85 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         }
     }
 
+    /** new → old to old → new. */
+    private static int[] inversePermutation(int[] order) {
+        int[] inverse = new int[order.length];
+        for (int p = 0; p < order.length; p++) inverse[order[p]] = p;
+        return inverse;
+    }
+
+    /** Row offsets of the upper pattern permuted by inverse (old → new, or null). */
+    private static int[] permutedOffsets(int[] aOff, int[] aCol, int[] inverse, int n) {
+        int[] off = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            for (int e = aOff[i]; e < aOff[i + 1]; e++) {
+                int p = inverse == null ? i : inverse[i], q = inverse == null ? aCol[e] : inverse[aCol[e]];
+                off[Math.min(p, q) + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) off[i + 1] += off[i];
+        return off;
+    }
+
+    /** The permuted upper blocks (transposed where the permutation swaps row and column), unsorted within rows. */
+    private static void permutedUpper(int[] aOff, int[] aCol, double[] aUp, int[] inverse, int b, int[] off, int[] col,
+                                      double[] w0) {
+        int n = off.length - 1, bb = b * b;
+        int[] fill = Arrays.copyOf(off, n);
+        for (int i = 0; i < n; i++) {
+            for (int e = aOff[i]; e < aOff[i + 1]; e++) {
+                int p = inverse == null ? i : inverse[i], q = inverse == null ? aCol[e] : inverse[aCol[e]];
+                int row = Math.min(p, q);
+                int at = fill[row]++;
+                col[at] = Math.max(p, q);
+                if (p < q) {
+                    System.arraycopy(aUp, bb * e, w0, bb * at, bb);
+                } else {
+                    transposeBlock(aUp, bb * e, w0, bb * at, b);
+                }
+            }
+        }
+    }
+
+    /** to[toAt ..] = from[fromAt ..]ᵀ (b × b, row-major). */
+    private static void transposeBlock(double[] from, int fromAt, double[] to, int toAt, int b) {
+        for (int r = 0; r < b; r++) for (int c = 0; c < b; c++) to[toAt + r * b + c] = from[fromAt + c * b + r];
+    }
+
+    /** The diagonal blocks in the new order. */
+    private static double[] permutedDiagonal(double[] aDiag, int[] order, int bb, int n) {
+        double[] d0 = new double[bb * n];
+        for (int p = 0; p < n; p++) System.arraycopy(aDiag, bb * (order == null ? p : order[p]), d0, bb * p, bb);
+        return d0;
+    }
+
+    /** Row offsets of the transposed pattern (entries per column). */
+    private static int[] columnOffsets(int[] col, int n) {
+        int[] lo = new int[n + 1];
+        for (int e = 0; e < col.length; e++) lo[col[e] + 1]++;
+        for (int i = 0; i < n; i++) lo[i + 1] += lo[i];
+        return lo;
+    }
+
+    /** Uᵀ by rows: lc, lu at the offsets lo, each column's entries by increasing row. */
+    private static void transposeEntries(int[] off, int[] col, double[] uOut, int bb, int[] lo, int[] lc, double[] lu) {
+        int n = off.length - 1;
+        int[] lf = Arrays.copyOf(lo, n);
+        for (int i = 0; i < n; i++) {
+            for (int e = off[i]; e < off[i + 1]; e++) {
+                int at = lf[col[e]]++;
+                lc[at] = i;
+                System.arraycopy(uOut, bb * e, lu, bb * at, bb);
+            }
+        }
+    }
+
     /** One factorization of A + α·diag(A); false on a breakdown. */
     private boolean factor(int[] off, int[] col, double[] w0, double[] d0, double alpha, double[] uOut, double[] pivInv) {
         final int bb = b * b;
         double[] w = w0.clone();
         double[] d = d0.clone();
-        if (alpha != 0) {
-            for (int i = 0; i < n; i++) for (int c = 0; c < b; c++) d[bb * i + c * b + c] *= 1 + alpha;
-        }
+        if (alpha != 0) shiftDiagonal(d, alpha);
         double[] scratch = new double[bb];
         double[] dropped = new double[bb];
         int[] mark = new int[n];
@@ -281,42 +320,66 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         for (int i = 0; i < n; i++) {
             if (!SmallBlocks.invertSpd(d, bb * i, b, pivInv, bb * i, d0, bb * i, PIVOT_FLOOR, scratch)) return false;
             int start = off[i], end = off[i + 1];
-            // U_ij = D_i⁻¹ W_ij
-            for (int e = start; e < end; e++) {
-                for (int r = 0; r < b; r++) {
-                    for (int c = 0; c < b; c++) {
-                        double s = 0;
-                        for (int k = 0; k < b; k++) s += pivInv[bb * i + r * b + k] * w[bb * e + k * b + c];
-                        uOut[bb * e + r * b + c] = s;
-                    }
-                }
-            }
-            for (int e = start; e < end; e++) {
-                int j = col[e];
-                // D_j −= W_ijᵀ U_ij
-                subtractTransposeProduct(w, bb * e, uOut, bb * e, d, bb * j);
-                if (e + 1 == end) continue;
-                for (int s = off[j]; s < off[j + 1]; s++) mark[col[s]] = s;
-                for (int f = e + 1; f < end; f++) {
-                    int s = mark[col[f]];
-                    if (s >= 0) {
-                        subtractTransposeProduct(w, bb * e, uOut, bb * f, w, bb * s);
-                    } else if (relaxation != 0) {
-                        java.util.Arrays.fill(dropped, 0.0);
-                        subtractTransposeProduct(w, bb * e, uOut, bb * f, dropped, 0);   // dropped = −F
-                        for (int r = 0; r < b; r++) {
-                            for (int c = 0; c < b; c++) {
-                                double sym = 0.5 * relaxation * (dropped[r * b + c] + dropped[c * b + r]);
-                                d[bb * j + r * b + c] += sym;
-                                d[bb * col[f] + r * b + c] += sym;
-                            }
-                        }
-                    }
-                }
-                for (int s = off[j]; s < off[j + 1]; s++) mark[col[s]] = -1;
-            }
+            scaleRow(i, start, end, pivInv, w, uOut);
+            for (int e = start; e < end; e++) eliminate(e, end, off, col, w, d, uOut, mark, dropped);
         }
         return true;
+    }
+
+    /** D_ii ← (1 + α) D_ii on the diagonal entries of every pivot block. */
+    private void shiftDiagonal(double[] d, double alpha) {
+        final int bb = b * b;
+        for (int i = 0; i < n; i++) for (int c = 0; c < b; c++) d[bb * i + c * b + c] *= 1 + alpha;
+    }
+
+    /** U_ij = D_i⁻¹ W_ij for the entries start .. end of row i. */
+    private void scaleRow(int i, int start, int end, double[] pivInv, double[] w, double[] uOut) {
+        final int bb = b * b;
+        for (int e = start; e < end; e++) {
+            for (int r = 0; r < b; r++) {
+                for (int c = 0; c < b; c++) {
+                    double s = 0;
+                    for (int k = 0; k < b; k++) s += pivInv[bb * i + r * b + k] * w[bb * e + k * b + c];
+                    uOut[bb * e + r * b + c] = s;
+                }
+            }
+        }
+    }
+
+    /**
+     * The updates by entry e = (i, j) of row i (which ends at end): D_j −= W_ijᵀ U_ij, and W_jl −= W_ijᵀ U_il for the
+     * later entries l of the row that are in row j's pattern (the others dropped, or relaxed onto D_j and D_l).
+     */
+    private void eliminate(int e, int end, int[] off, int[] col, double[] w, double[] d, double[] uOut, int[] mark,
+                           double[] dropped) {
+        final int bb = b * b;
+        int j = col[e];
+        subtractTransposeProduct(w, bb * e, uOut, bb * e, d, bb * j);
+        if (e + 1 == end) return;
+        for (int s = off[j]; s < off[j + 1]; s++) mark[col[s]] = s;
+        for (int f = e + 1; f < end; f++) {
+            int s = mark[col[f]];
+            if (s >= 0) {
+                subtractTransposeProduct(w, bb * e, uOut, bb * f, w, bb * s);
+            } else if (relaxation != 0) {
+                relaxDropped(e, f, j, col, w, d, uOut, dropped);
+            }
+        }
+        for (int s = off[j]; s < off[j + 1]; s++) mark[col[s]] = -1;
+    }
+
+    /** The symmetric part of the dropped update F = −W_ijᵀ U_il, times ω, subtracted from D_j and D_l. */
+    private void relaxDropped(int e, int f, int j, int[] col, double[] w, double[] d, double[] uOut, double[] dropped) {
+        final int bb = b * b;
+        java.util.Arrays.fill(dropped, 0.0);
+        subtractTransposeProduct(w, bb * e, uOut, bb * f, dropped, 0);   // dropped = −F
+        for (int r = 0; r < b; r++) {
+            for (int c = 0; c < b; c++) {
+                double sym = 0.5 * relaxation * (dropped[r * b + c] + dropped[c * b + r]);
+                d[bb * j + r * b + c] += sym;
+                d[bb * col[f] + r * b + c] += sym;
+            }
+        }
     }
 
     /** c[cAt ..] −= a[aAt ..]ᵀ · x[xAt ..] (b×b blocks). */
@@ -421,6 +484,26 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
     static int[] reverseCuthillMcKee(SymmetricBlockMatrix a) {
         int n = a.blockCount();
         int[] aOff = a.offsetsRef(), aCol = a.columnsRef();
+        int[] degree = graphDegrees(aOff, aCol, n);
+        int[] adjOff = new int[n + 1];
+        for (int i = 0; i < n; i++) adjOff[i + 1] = adjOff[i] + degree[i];
+        int[] adj = graphAdjacency(aOff, aCol, adjOff, n);
+        int[] order = new int[n];
+        boolean[] seen = new boolean[n];
+        int[] level = new int[n];
+        int placed = 0;
+        int[] queue = new int[n];
+        for (int root = 0; root < n; root++) {
+            if (seen[root]) continue;
+            int start = pseudoPeripheral(root, adjOff, adj, degree, level, queue);
+            placed = cuthillMcKee(start, placed, adjOff, adj, degree, seen, order);
+        }
+        reverse(order);
+        return order;
+    }
+
+    /** Neighbours of every block row in the block graph (stored upper blocks, both directions). */
+    private static int[] graphDegrees(int[] aOff, int[] aCol, int n) {
         int[] degree = new int[n];
         for (int i = 0; i < n; i++) {
             for (int e = aOff[i]; e < aOff[i + 1]; e++) {
@@ -428,8 +511,11 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 degree[aCol[e]]++;
             }
         }
-        int[] adjOff = new int[n + 1];
-        for (int i = 0; i < n; i++) adjOff[i + 1] = adjOff[i] + degree[i];
+        return degree;
+    }
+
+    /** The neighbours of every block row at adjOff[i] .., in the order of the stored blocks. */
+    private static int[] graphAdjacency(int[] aOff, int[] aCol, int[] adjOff, int n) {
         int[] adj = new int[adjOff[n]];
         int[] fill = Arrays.copyOf(adjOff, n);
         for (int i = 0; i < n; i++) {
@@ -439,47 +525,56 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 adj[fill[j]++] = i;
             }
         }
-        int[] order = new int[n];
-        boolean[] seen = new boolean[n];
-        int[] level = new int[n];
-        int placed = 0;
-        int[] queue = new int[n];
-        for (int root = 0; root < n; root++) {
-            if (seen[root]) continue;
-            int start = pseudoPeripheral(root, adjOff, adj, degree, level, queue);
-            // Cuthill–McKee BFS from start, neighbours by increasing degree
-            int head = placed, tail = placed;
-            order[tail++] = start;
-            seen[start] = true;
-            while (head < tail) {
-                int v = order[head++];
-                int from = tail;
-                for (int e = adjOff[v]; e < adjOff[v + 1]; e++) {
-                    int w = adj[e];
-                    if (!seen[w]) {
-                        seen[w] = true;
-                        order[tail++] = w;
-                    }
-                }
-                // insertion sort of the new entries by degree (then index, for determinism)
-                for (int p = from + 1; p < tail; p++) {
-                    int w = order[p];
-                    int q = p - 1;
-                    while (q >= from && (degree[order[q]] > degree[w] || (degree[order[q]] == degree[w] && order[q] > w))) {
-                        order[q + 1] = order[q];
-                        q--;
-                    }
-                    order[q + 1] = w;
-                }
-            }
-            placed = tail;
+        return adj;
+    }
+
+    /** Cuthill–McKee BFS of start's component into order[placed ..], neighbours by increasing degree; the new end. */
+    private static int cuthillMcKee(int start, int placed, int[] adjOff, int[] adj, int[] degree, boolean[] seen,
+                                    int[] order) {
+        int head = placed, tail = placed;
+        order[tail++] = start;
+        seen[start] = true;
+        while (head < tail) {
+            int v = order[head++];
+            int from = tail;
+            tail = enqueueUnseen(v, tail, adjOff, adj, seen, order);
+            sortByDegree(order, from, tail, degree);
         }
-        for (int p = 0, q = n - 1; p < q; p++, q--) {
+        return tail;
+    }
+
+    /** Appends v's unseen neighbours to order at tail, marking them seen; the new tail. */
+    private static int enqueueUnseen(int v, int tail, int[] adjOff, int[] adj, boolean[] seen, int[] order) {
+        for (int e = adjOff[v]; e < adjOff[v + 1]; e++) {
+            int w = adj[e];
+            if (!seen[w]) {
+                seen[w] = true;
+                order[tail++] = w;
+            }
+        }
+        return tail;
+    }
+
+    /** Insertion sort of order[from .. tail) by degree (then index, for determinism). */
+    private static void sortByDegree(int[] order, int from, int tail, int[] degree) {
+        for (int p = from + 1; p < tail; p++) {
+            int w = order[p];
+            int q = p - 1;
+            while (q >= from && (degree[order[q]] > degree[w] || (degree[order[q]] == degree[w] && order[q] > w))) {
+                order[q + 1] = order[q];
+                q--;
+            }
+            order[q + 1] = w;
+        }
+    }
+
+    /** Reverses the array in place. */
+    private static void reverse(int[] order) {
+        for (int p = 0, q = order.length - 1; p < q; p++, q--) {
             int t = order[p];
             order[p] = order[q];
             order[q] = t;
         }
-        return order;
     }
 
     /** George–Liu: repeat BFS from the farthest, lowest-degree node of the last level while the depth grows. */

@@ -43,36 +43,54 @@ public final class SymmetricBlockMatrix {
             throw new IllegalArgumentException("array lengths must be columns " + m + ", upper " + bb * m
                     + ", diagonal " + bb * n + ", got " + columns.length + ", " + upper.length + ", " + diagonal.length);
         }
+        // one small method per check (each compiled once as an ordinary method, where this constructor, run once per
+        // matrix, was on-stack-replaced at its loops); the same checks in the same order
         for (int i = 0; i < n; i++) {
-            if (offsets[i + 1] < offsets[i]) {
-                throw new IllegalArgumentException("offsets must be non-decreasing, got " + offsets[i] + " then "
-                        + offsets[i + 1] + " at row " + i);
-            }
-            for (int e = offsets[i]; e < offsets[i + 1]; e++) {
-                int j = columns[e];
-                if (j <= i || j >= n || (e > offsets[i] && j <= columns[e - 1])) {
-                    throw new IllegalArgumentException("columns of row " + i + " must be in (" + i + ", " + n
-                            + ") and ascending, got " + j);
-                }
-            }
-            for (int r = 0; r < blockSize; r++) {
-                for (int c = 0; c < r; c++) {
-                    double a = diagonal[bb * i + r * blockSize + c], t = diagonal[bb * i + c * blockSize + r];
-                    if (a != t) {
-                        throw new IllegalArgumentException("diagonal block " + i + " must be symmetric, got " + a
-                                + " and " + t);
-                    }
-                }
-            }
+            checkRow(offsets, columns, i, n);
+            checkSymmetric(diagonal, i, blockSize);
         }
-        for (double v : upper) if (!Double.isFinite(v)) throw new IllegalArgumentException("upper blocks must be finite, got " + v);
-        for (double v : diagonal) if (!Double.isFinite(v)) throw new IllegalArgumentException("diagonal blocks must be finite, got " + v);
+        checkFinite(upper, "upper blocks");
+        checkFinite(diagonal, "diagonal blocks");
         this.blockSize = blockSize;
         this.blocks = n;
         this.offsets = offsets.clone();
         this.columns = columns.clone();
         this.upper = upper.clone();
         this.diagonal = diagonal.clone();
+    }
+
+    /** Row i: offsets non-decreasing, columns in (i, n) and ascending. */
+    private static void checkRow(int[] offsets, int[] columns, int i, int n) {
+        if (offsets[i + 1] < offsets[i]) {
+            throw new IllegalArgumentException("offsets must be non-decreasing, got " + offsets[i] + " then "
+                    + offsets[i + 1] + " at row " + i);
+        }
+        for (int e = offsets[i]; e < offsets[i + 1]; e++) {
+            int j = columns[e];
+            if (j <= i || j >= n || (e > offsets[i] && j <= columns[e - 1])) {
+                throw new IllegalArgumentException("columns of row " + i + " must be in (" + i + ", " + n
+                        + ") and ascending, got " + j);
+            }
+        }
+    }
+
+    /** Diagonal block i equals its transpose, entry by entry. */
+    private static void checkSymmetric(double[] diagonal, int i, int blockSize) {
+        int bb = blockSize * blockSize;
+        for (int r = 1; r < blockSize; r++) {
+            for (int c = 0; c < r; c++) {
+                double a = diagonal[bb * i + r * blockSize + c], t = diagonal[bb * i + c * blockSize + r];
+                if (a != t) {
+                    throw new IllegalArgumentException("diagonal block " + i + " must be symmetric, got " + a
+                            + " and " + t);
+                }
+            }
+        }
+    }
+
+    /** Every entry finite. */
+    private static void checkFinite(double[] values, String what) {
+        for (double v : values) if (!Double.isFinite(v)) throw new IllegalArgumentException(what + " must be finite, got " + v);
     }
 
     /** @return the block size b */

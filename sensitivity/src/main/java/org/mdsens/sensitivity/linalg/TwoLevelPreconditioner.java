@@ -104,6 +104,9 @@ public final class TwoLevelPreconditioner implements Preconditioner {
      */
     public TwoLevelPreconditioner(SymmetricBlockMatrix a, ArrayOperator product, Preconditioner smoother, int[] aggregate,
                                   double[] nearNullSpace, int r, double[][] nullVectors, Mode mode, boolean smooth) {
+        // Every stage below is a small static method (arguments in, arrays out or filled): each is compiled once as an
+        // ordinary method instead of this constructor, which runs once per sensitivity computation, being
+        // on-stack-replaced at one loop after another.
         this.smoothed = smooth;
         this.b = a.blockSize();
         this.n = a.blockCount();
@@ -116,66 +119,16 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         if (nearNullSpace.length != n * b * r) {
             throw new IllegalArgumentException("near-null-space length must be " + n * b * r + ", got " + nearNullSpace.length);
         }
-        int na = 0;
-        for (int g : aggregate) {
-            if (g < 0) throw new IllegalArgumentException("aggregate indices must be >= 0, got " + g);
-            na = Math.max(na, g + 1);
-        }
-        int[] memberOffsets = new int[na + 1];
-        for (int g : aggregate) memberOffsets[g + 1]++;
-        for (int g = 0; g < na; g++) {
-            if (memberOffsets[g + 1] == 0) throw new IllegalArgumentException("aggregate " + g + " must not be empty");
-            memberOffsets[g + 1] += memberOffsets[g];
-        }
-        int[] members = new int[n];
-        int[] fill = Arrays.copyOf(memberOffsets, na);
-        for (int i = 0; i < n; i++) members[fill[aggregate[i]]++] = i;
+        int na = aggregateCount(aggregate);
+        int[] memberOffsets = memberOffsets(aggregate, na);
+        int[] members = members(aggregate, memberOffsets);
         this.rowAggregate = aggregate.clone();
         this.k = na * r;
 
         // local orthonormal bases (modified Gram–Schmidt twice; dependent vectors become zero columns)
         basis = new double[n * b * r];
         boolean[] dropped = new boolean[k];
-        for (int g = 0; g < na; g++) {
-            int size = memberOffsets[g + 1] - memberOffsets[g];
-            int rows = size * b;
-            double[][] cols = new double[r][rows];
-            for (int m = 0; m < size; m++) {
-                int i = members[memberOffsets[g] + m];
-                for (int c = 0; c < b; c++) for (int t = 0; t < r; t++) cols[t][m * b + c] = nearNullSpace[(b * i + c) * r + t];
-            }
-            double[][] kept = new double[r][];
-            int q = 0;
-            for (int t = 0; t < r; t++) {
-                double[] v = cols[t];
-                double before = Math.sqrt(dot(v, v));
-                boolean ok = before > 0;
-                if (ok) {
-                    for (int pass = 0; pass < 2; pass++) {
-                        for (int p = 0; p < t; p++) {
-                            if (kept[p] == null) continue;
-                            double cf = dot(kept[p], v);
-                            for (int e = 0; e < rows; e++) v[e] -= cf * kept[p][e];
-                        }
-                    }
-                    double after = Math.sqrt(dot(v, v));
-                    ok = after > DEPENDENCE_RATIO * before;
-                    if (ok) {
-                        for (int e = 0; e < rows; e++) v[e] /= after;
-                        kept[t] = v;
-                        q++;
-                    }
-                }
-                if (!ok) {
-                    dropped[g * r + t] = true;
-                    continue;
-                }
-                for (int m = 0; m < size; m++) {
-                    int i = members[memberOffsets[g] + m];
-                    for (int c = 0; c < b; c++) basis[(b * i + c) * r + t] = v[m * b + c];
-                }
-            }
-        }
+        for (int g = 0; g < na; g++) orthonormalizeAggregate(g, members, memberOffsets, nearNullSpace, b, r, basis, dropped);
 
         // the prolongator P, then E = Pᵀ A P, identity rows for dropped vectors
         double[] e;
@@ -195,32 +148,17 @@ public final class TwoLevelPreconditioner implements Preconditioner {
             pValues = (double[]) prolongator[2];
             e = galerkin(a, adjOff, adjCol, adjBlock, na);
         }
-        double trace = 0;
-        int live = 0;
-        for (int p = 0; p < k; p++) {
-            if (dropped[p]) continue;
-            trace += e[p * k + p];
-            live++;
-        }
-        double sigma = live > 0 ? Math.abs(trace) / live : 1.0;
-        if (!(sigma > 0)) sigma = 1.0;
-        for (int p = 0; p < k; p++) if (dropped[p]) e[p * k + p] = sigma;
+        double sigma = coarseScale(e, dropped, k);
+        fillDropped(e, dropped, k, sigma);
         double[] c = new double[k];
         for (double[] t : nullVectors) {
             if (t.length != n * b) throw new IllegalArgumentException("null vector length must be " + n * b + ", got " + t.length);
             // c = Zᵀ t, so that Z c = t and, since A t = 0, also P c = t and E c = 0
             Arrays.fill(c, 0.0);
-            for (int i = 0; i < n; i++) {
-                for (int cc = 0; cc < b; cc++) {
-                    for (int p = 0; p < r; p++) c[rowAggregate[i] * r + p] += basis[(b * i + cc) * r + p] * t[b * i + cc];
-                }
-            }
+            restrictTentative(basis, rowAggregate, t, n, b, r, c);
             double norm2 = dot(c, c);
             if (!(norm2 > 0)) continue;
-            for (int p = 0; p < k; p++) {
-                if (c[p] == 0) continue;
-                for (int q = 0; q < k; q++) e[p * k + q] += sigma * c[p] * c[q] / norm2;
-            }
+            addNullPenalty(e, k, sigma, c, norm2);
         }
         double[] l = null;
         for (double shift = 0; l == null; shift = shift == 0 ? 1e-12 * sigma : shift * 10) {
@@ -229,8 +167,7 @@ public final class TwoLevelPreconditioner implements Preconditioner {
             l = cholesky(e, k, shift);
         }
         factor = l;
-        factorT = new double[k * k];
-        for (int i = 0; i < k; i++) for (int j = 0; j <= i; j++) factorT[j * k + i] = l[i * k + j];
+        factorT = lowerTranspose(l, k);
         coarse = new double[k];
         t1 = new double[n * b];
         t2 = new double[n * b];
@@ -238,19 +175,10 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         if (mode == Mode.ADDITIVE && b == 2 && r == 3 && smoother instanceof IncompleteCholeskyPreconditioner ic
                 && ic.blockSize() == 2 && ic.blockCount() == n) {
             int[] order = ic.orderRef();
-            int[] qo = new int[n + 1];
-            for (int p = 0; p < n; p++) {
-                int i = order == null ? p : order[p];
-                qo[p + 1] = qo[p] + pOffsets[i + 1] - pOffsets[i];
-            }
+            int[] qo = reorderedOffsets(order, pOffsets, n);
             int[] qa = new int[qo[n]];
             double[] qv = new double[6 * qo[n]];
-            for (int p = 0; p < n; p++) {
-                int i = order == null ? p : order[p];
-                int len = pOffsets[i + 1] - pOffsets[i];
-                System.arraycopy(pAggregate, pOffsets[i], qa, qo[p], len);
-                System.arraycopy(pValues, 6 * pOffsets[i], qv, 6 * qo[p], 6 * len);
-            }
+            reorderRows(order, pOffsets, pAggregate, pValues, qo, qa, qv);
             fusedSmoother = ic;
             qOffsets = qo[n] == n ? null : qo;   // one entry per row: the unsmoothed prolongator
             qAggregate = qa;
@@ -265,6 +193,174 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         }
     }
 
+    /** The number of aggregates (largest index + 1), checking that every index is ≥ 0. */
+    private static int aggregateCount(int[] aggregate) {
+        int na = 0;
+        for (int g : aggregate) {
+            if (g < 0) throw new IllegalArgumentException("aggregate indices must be >= 0, got " + g);
+            na = Math.max(na, g + 1);
+        }
+        return na;
+    }
+
+    /** Offsets of each aggregate's members (length na + 1), checking that no aggregate is empty. */
+    private static int[] memberOffsets(int[] aggregate, int na) {
+        int[] memberOffsets = new int[na + 1];
+        for (int g : aggregate) memberOffsets[g + 1]++;
+        for (int g = 0; g < na; g++) {
+            if (memberOffsets[g + 1] == 0) throw new IllegalArgumentException("aggregate " + g + " must not be empty");
+            memberOffsets[g + 1] += memberOffsets[g];
+        }
+        return memberOffsets;
+    }
+
+    /** The block rows of every aggregate, ascending, at memberOffsets[g] ... */
+    private static int[] members(int[] aggregate, int[] memberOffsets) {
+        int n = aggregate.length;
+        int[] members = new int[n];
+        int[] fill = Arrays.copyOf(memberOffsets, memberOffsets.length - 1);
+        for (int i = 0; i < n; i++) members[fill[aggregate[i]]++] = i;
+        return members;
+    }
+
+    /**
+     * The orthonormal basis of aggregate g: its near-null-space vectors gathered, orthonormalized (modified
+     * Gram–Schmidt twice) and scattered into basis; dependent ones are marked in dropped and left zero.
+     */
+    private static void orthonormalizeAggregate(int g, int[] members, int[] memberOffsets, double[] nearNullSpace, int b,
+                                                int r, double[] basis, boolean[] dropped) {
+        int size = memberOffsets[g + 1] - memberOffsets[g];
+        int first = memberOffsets[g];
+        double[][] cols = gatherColumns(members, first, size, nearNullSpace, b, r);
+        double[][] kept = new double[r][];
+        for (int t = 0; t < r; t++) {
+            double[] v = cols[t];
+            if (!orthonormalize(v, kept, t)) {
+                dropped[g * r + t] = true;
+                continue;
+            }
+            kept[t] = v;
+            scatterColumn(v, members, first, size, b, r, t, basis);
+        }
+    }
+
+    /** The r near-null-space vectors restricted to the size members from members[first], each size·b long. */
+    private static double[][] gatherColumns(int[] members, int first, int size, double[] nearNullSpace, int b, int r) {
+        double[][] cols = new double[r][size * b];
+        for (int m = 0; m < size; m++) {
+            int i = members[first + m];
+            for (int c = 0; c < b; c++) for (int t = 0; t < r; t++) cols[t][m * b + c] = nearNullSpace[(b * i + c) * r + t];
+        }
+        return cols;
+    }
+
+    /**
+     * v minus its projections on the kept vectors kept[0 .. t) (two passes), normalized; false (v left partly
+     * reduced) when v is zero or dependent on them.
+     */
+    private static boolean orthonormalize(double[] v, double[][] kept, int t) {
+        double before = Math.sqrt(dot(v, v));
+        if (!(before > 0)) return false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int p = 0; p < t; p++) {
+                if (kept[p] == null) continue;
+                subtractMultiple(v, dot(kept[p], v), kept[p]);
+            }
+        }
+        double after = Math.sqrt(dot(v, v));
+        if (!(after > DEPENDENCE_RATIO * before)) return false;
+        divide(v, after);
+        return true;
+    }
+
+    /** v −= cf·w. */
+    private static void subtractMultiple(double[] v, double cf, double[] w) {
+        for (int e = 0; e < v.length; e++) v[e] -= cf * w[e];
+    }
+
+    /** v /= s. */
+    private static void divide(double[] v, double s) {
+        for (int e = 0; e < v.length; e++) v[e] /= s;
+    }
+
+    /** Column t of Z on the members of one aggregate, from v. */
+    private static void scatterColumn(double[] v, int[] members, int first, int size, int b, int r, int t, double[] basis) {
+        for (int m = 0; m < size; m++) {
+            int i = members[first + m];
+            for (int c = 0; c < b; c++) basis[(b * i + c) * r + t] = v[m * b + c];
+        }
+    }
+
+    /** σ = |tr E| over the kept coarse vectors / their count (1 when there are none, or it is not positive). */
+    private static double coarseScale(double[] e, boolean[] dropped, int k) {
+        double trace = 0;
+        int live = 0;
+        for (int p = 0; p < k; p++) {
+            if (dropped[p]) continue;
+            trace += e[p * k + p];
+            live++;
+        }
+        double sigma = live > 0 ? Math.abs(trace) / live : 1.0;
+        if (!(sigma > 0)) sigma = 1.0;
+        return sigma;
+    }
+
+    /** E_pp = σ for every dropped coarse vector p. */
+    private static void fillDropped(double[] e, boolean[] dropped, int k, double sigma) {
+        for (int p = 0; p < k; p++) if (dropped[p]) e[p * k + p] = sigma;
+    }
+
+    /** c += Zᵀ t for the tentative prolongator (basis, one aggregate per block row). */
+    private static void restrictTentative(double[] basis, int[] rowAggregate, double[] t, int n, int b, int r, double[] c) {
+        for (int i = 0; i < n; i++) {
+            for (int cc = 0; cc < b; cc++) {
+                for (int p = 0; p < r; p++) c[rowAggregate[i] * r + p] += basis[(b * i + cc) * r + p] * t[b * i + cc];
+            }
+        }
+    }
+
+    /** E += σ c cᵀ / |c|² (rows with c_p = 0 skipped). */
+    private static void addNullPenalty(double[] e, int k, double sigma, double[] c, double norm2) {
+        for (int p = 0; p < k; p++) {
+            if (c[p] == 0) continue;
+            addScaledRow(e, p * k, sigma * c[p], c, norm2);
+        }
+    }
+
+    /** e[at + q] += s·c_q / norm2 for every q (the products in the order σ·c_p·c_q / |c|²). */
+    private static void addScaledRow(double[] e, int at, double s, double[] c, double norm2) {
+        for (int q = 0; q < c.length; q++) e[at + q] += s * c[q] / norm2;
+    }
+
+    /** The transpose of the lower triangular k × k matrix l (row-major), zero above the diagonal of l. */
+    private static double[] lowerTranspose(double[] l, int k) {
+        double[] lt = new double[k * k];
+        for (int i = 0; i < k; i++) for (int j = 0; j <= i; j++) lt[j * k + i] = l[i * k + j];
+        return lt;
+    }
+
+    /** Offsets of P's rows taken in the given order (new → old, or null for the natural one). */
+    private static int[] reorderedOffsets(int[] order, int[] pOffsets, int n) {
+        int[] qo = new int[n + 1];
+        for (int p = 0; p < n; p++) {
+            int i = order == null ? p : order[p];
+            qo[p + 1] = qo[p] + pOffsets[i + 1] - pOffsets[i];
+        }
+        return qo;
+    }
+
+    /** P's rows (b = 2, r = 3) copied in the given order into qa, qv at the offsets qo. */
+    private static void reorderRows(int[] order, int[] pOffsets, int[] pAggregate, double[] pValues, int[] qo, int[] qa,
+                                    double[] qv) {
+        int n = qo.length - 1;
+        for (int p = 0; p < n; p++) {
+            int i = order == null ? p : order[p];
+            int len = pOffsets[i + 1] - pOffsets[i];
+            System.arraycopy(pAggregate, pOffsets[i], qa, qo[p], len);
+            System.arraycopy(pValues, 6 * pOffsets[i], qv, 6 * qo[p], 6 * len);
+        }
+    }
+
     /**
      * Turns the fused application off (the additive IC(0) path then runs the smoother, the restriction, the coarse
      * solve and the prolongation as separate passes): for tests that compare the two.
@@ -272,6 +368,23 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     TwoLevelPreconditioner withoutFusion() {
         fuse = false;
         return this;
+    }
+
+    /**
+     * E = ZᵀAZ for the tentative prolongator built twice, by {@link #tentativeGalerkin2} (from the stored blocks) and by
+     * the generic {@link #galerkin} (through the full adjacency), before dropped rows and null vectors are handled: for
+     * tests that compare the two. Only for unsmoothed preconditioners with b = 2 and r = 3.
+     *
+     * @param a the matrix this preconditioner was built from
+     * @return {tentative, generic}, each k × k row-major
+     */
+    double[][] tentativeCoarseMatricesBothWays(SymmetricBlockMatrix a) {
+        if (smoothed || b != 2 || r != 3) {
+            throw new IllegalStateException("the tentative coarse matrix must be for b = 2, r = 3, unsmoothed, got b = " + b
+                    + ", r = " + r + ", smoothed = " + smoothed);
+        }
+        int[][] adjacency = fullAdjacency(a);
+        return new double[][] {tentativeGalerkin2(a), galerkin(a, adjacency[0], adjacency[1], adjacency[2], k / r)};
     }
 
     /** @return whether applications use the fused sweeps (additive mode, IC(0) smoother, b = 2, r = 3) */
@@ -291,6 +404,16 @@ public final class TwoLevelPreconditioner implements Preconditioner {
     private static int[][] fullAdjacency(SymmetricBlockMatrix a) {
         int n = a.blockCount();
         int[] off = a.offsetsRef(), col = a.columnsRef();
+        int[] ao = adjacencyOffsets(n, off, col);
+        int[] ac = new int[ao[n]], ab = new int[ao[n]];
+        int[] fill = Arrays.copyOf(ao, n);
+        adjacencyDiagonal(n, fill, ac, ab);
+        adjacencyNeighbours(n, off, col, fill, ac, ab);
+        return new int[][] {ao, ac, ab};
+    }
+
+    /** Offsets of the full adjacency: 1 (the diagonal) plus the stored blocks in each row and column. */
+    private static int[] adjacencyOffsets(int n, int[] off, int[] col) {
         int[] degree = new int[n];
         for (int i = 0; i < n; i++) {
             degree[i]++;
@@ -301,12 +424,19 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         }
         int[] ao = new int[n + 1];
         for (int i = 0; i < n; i++) ao[i + 1] = ao[i] + degree[i];
-        int[] ac = new int[ao[n]], ab = new int[ao[n]];
-        int[] fill = Arrays.copyOf(ao, n);
+        return ao;
+    }
+
+    /** The diagonal entry first in every row. */
+    private static void adjacencyDiagonal(int n, int[] fill, int[] ac, int[] ab) {
         for (int i = 0; i < n; i++) {
             ac[fill[i]] = i;
             ab[fill[i]++] = Integer.MIN_VALUE;
         }
+    }
+
+    /** Every stored upper block A_ij in row i and, transposed, in row j. */
+    private static void adjacencyNeighbours(int n, int[] off, int[] col, int[] fill, int[] ac, int[] ab) {
         for (int i = 0; i < n; i++) {
             for (int e = off[i]; e < off[i + 1]; e++) {
                 int j = col[e];
@@ -316,7 +446,6 @@ public final class TwoLevelPreconditioner implements Preconditioner {
                 ab[fill[j]++] = -1 - e;
             }
         }
-        return new int[][] {ao, ac, ab};
     }
 
     /** out (b × cols) += A_block · x (b × cols), with A_block diagonal, upper or transposed upper. */
@@ -358,41 +487,21 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         int[] slot = new int[na];
         Arrays.fill(slot, -1);
         int[] touched = new int[na];
-        double[] acc = new double[16 * br];
+        double[] acc = new double[na * br];   // at most na aggregates touch a row
         int[] off = new int[n + 1];
         int[] aggs = new int[4 * n];
         double[] vals = new double[4 * n * br];
         double[] tmp = new double[br];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            int count = 0;
-            // T_i = Σ_j A_ij Z_j, grouped by the aggregate of j
-            for (int e = adjOff[i]; e < adjOff[i + 1]; e++) {
-                int j = adjCol[e], g = rowAggregate[j];
-                if (slot[g] < 0) {
-                    if ((count + 1) * br > acc.length) acc = Arrays.copyOf(acc, 2 * acc.length);
-                    slot[g] = count;
-                    touched[count++] = g;
-                    Arrays.fill(acc, slot[g] * br, (slot[g] + 1) * br, 0.0);
-                }
-                multiplyBlock(a, adjBlock[e], i, basis, b * j * r, r, acc, slot[g] * br, 1.0);
-            }
+            int count = smoothingProducts(a, i, adjOff, adjCol, adjBlock, slot, touched, acc);
             if (m + count > aggs.length) {
                 aggs = Arrays.copyOf(aggs, 2 * (m + count));
                 vals = Arrays.copyOf(vals, 2 * (m + count) * br);
             }
             for (int q = 0; q < count; q++) {
                 int g = touched[q];
-                // P_i[g] = [g == g(i)] Z_i − ω D_i⁻¹ T_i[g]
-                Arrays.fill(tmp, 0.0);
-                for (int rr = 0; rr < b; rr++) {
-                    for (int p = 0; p < r; p++) {
-                        double sum = 0;
-                        for (int c = 0; c < b; c++) sum += dinv[b * b * i + rr * b + c] * acc[q * br + c * r + p];
-                        tmp[rr * r + p] = -omega * sum;
-                    }
-                }
-                if (g == rowAggregate[i]) for (int t = 0; t < br; t++) tmp[t] += basis[br * i + t];
+                smoothedEntry(i, g, q, omega, dinv, acc, tmp);
                 aggs[m] = g;
                 System.arraycopy(tmp, 0, vals, m * br, br);
                 m++;
@@ -401,6 +510,37 @@ public final class TwoLevelPreconditioner implements Preconditioner {
             off[i + 1] = m;
         }
         return new Object[] {off, Arrays.copyOf(aggs, m), Arrays.copyOf(vals, m * br)};
+    }
+
+    /** T_i = Σ_j A_ij Z_j, grouped by the aggregate of j (as in {@link #galerkinProducts}); returns the count. */
+    private int smoothingProducts(SymmetricBlockMatrix a, int i, int[] adjOff, int[] adjCol, int[] adjBlock, int[] slot,
+                                  int[] touched, double[] acc) {
+        int br = b * r;
+        int count = 0;
+        for (int e = adjOff[i]; e < adjOff[i + 1]; e++) {
+            int j = adjCol[e], g = rowAggregate[j];
+            if (slot[g] < 0) {
+                slot[g] = count;
+                touched[count++] = g;
+                Arrays.fill(acc, slot[g] * br, (slot[g] + 1) * br, 0.0);
+            }
+            multiplyBlock(a, adjBlock[e], i, basis, b * j * r, r, acc, slot[g] * br, 1.0);
+        }
+        return count;
+    }
+
+    /** tmp = P_i[g] = [g == g(i)] Z_i − ω D_i⁻¹ T_i[g], with T_i[g] at acc[q·br ..]. */
+    private void smoothedEntry(int i, int g, int q, double omega, double[] dinv, double[] acc, double[] tmp) {
+        int br = b * r;
+        Arrays.fill(tmp, 0.0);
+        for (int rr = 0; rr < b; rr++) {
+            for (int p = 0; p < r; p++) {
+                double sum = 0;
+                for (int c = 0; c < b; c++) sum += dinv[b * b * i + rr * b + c] * acc[q * br + c * r + p];
+                tmp[rr * r + p] = -omega * sum;
+            }
+        }
+        if (g == rowAggregate[i]) for (int t = 0; t < br; t++) tmp[t] += basis[br * i + t];
     }
 
     /** ρ(D⁻¹A) by power iteration from a deterministic start (times 1.05 against underestimation). */
@@ -431,23 +571,35 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         final double[] z = basis, dg = a.diagonalRef(), up = a.upperRef();
         final int[] off = a.offsetsRef(), col = a.columnsRef(), g = rowAggregate;
         final int kk = k;
-        for (int i = 0; i < n; i++) {
-            int zi = 6 * i, o = 4 * i;
-            double a00 = dg[o], a01 = dg[o + 1], a10 = dg[o + 2], a11 = dg[o + 3];
-            addBlock(e, kk, 3 * g[i], 3 * g[i], z, zi, a00, a01, a10, a11, z, zi);
-            for (int f = off[i]; f < off[i + 1]; f++) {
-                int j = col[f], u = 4 * f;
-                addBlockAndTranspose(e, kk, 3 * g[i], 3 * g[j], z, zi, up[u], up[u + 1], up[u + 2], up[u + 3], z, 6 * j);
-            }
-        }
-        for (int p = 0; p < kk; p++) {
-            for (int q = 0; q < p; q++) {
-                double avg = 0.5 * (e[p * kk + q] + e[q * kk + p]);
-                e[p * kk + q] = avg;
-                e[q * kk + p] = avg;
-            }
-        }
+        for (int i = 0; i < n; i++) tentativeRow2(e, kk, i, z, dg, up, off, col, g);
+        symmetrize(e, kk);
         return e;
+    }
+
+    /** E ← (E + Eᵀ)/2 against round-off, entry pair by entry pair. */
+    private static void symmetrize(double[] e, int k) {
+        for (int p = 0; p < k; p++) symmetrizeRow(e, k, p);
+    }
+
+    /** Row p of {@link #symmetrize}: the pairs (p, q), q &lt; p. */
+    private static void symmetrizeRow(double[] e, int k, int p) {
+        for (int q = 0; q < p; q++) {
+            double avg = 0.5 * (e[p * k + q] + e[q * k + p]);
+            e[p * k + q] = avg;
+            e[q * k + p] = avg;
+        }
+    }
+
+    /** Block row i of {@link #tentativeGalerkin2}: its diagonal block, then its stored upper blocks. */
+    private static void tentativeRow2(double[] e, int kk, int i, double[] z, double[] dg, double[] up, int[] off, int[] col,
+                                      int[] g) {
+        int zi = 6 * i, o = 4 * i;
+        double a00 = dg[o], a01 = dg[o + 1], a10 = dg[o + 2], a11 = dg[o + 3];
+        addBlock(e, kk, 3 * g[i], 3 * g[i], z, zi, a00, a01, a10, a11, z, zi);
+        for (int f = off[i]; f < off[i + 1]; f++) {
+            int j = col[f], u = 4 * f;
+            addBlockAndTranspose(e, kk, 3 * g[i], 3 * g[j], z, zi, up[u], up[u + 1], up[u + 2], up[u + 3], z, 6 * j);
+        }
     }
 
     /** e[(gr + p)·k + gc + q] += (Z_aᵀ A Z_b)_pq, Z 2×3 row-major at za, zb, A = [a00 a01; a10 a11]. */
@@ -481,46 +633,58 @@ public final class TwoLevelPreconditioner implements Preconditioner {
         int[] slot = new int[na];
         Arrays.fill(slot, -1);
         int[] touched = new int[na];
-        double[] acc = new double[16 * br];
+        double[] acc = new double[na * br];   // at most na aggregates touch a row
         for (int i = 0; i < n; i++) {
-            int count = 0;
-            for (int q = adjOff[i]; q < adjOff[i + 1]; q++) {
-                int j = adjCol[q];
-                for (int f = pOffsets[j]; f < pOffsets[j + 1]; f++) {
-                    int g = pAggregate[f];
-                    if (slot[g] < 0) {
-                        if ((count + 1) * br > acc.length) acc = Arrays.copyOf(acc, 2 * acc.length);
-                        slot[g] = count;
-                        touched[count++] = g;
-                        Arrays.fill(acc, slot[g] * br, (slot[g] + 1) * br, 0.0);
-                    }
-                    multiplyBlock(a, adjBlock[q], i, pValues, f * br, r, acc, slot[g] * br, 1.0);
-                }
-            }
-            for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) {
-                int g1 = pAggregate[f];
-                for (int q = 0; q < count; q++) {
-                    int g2 = touched[q];
-                    for (int p1 = 0; p1 < r; p1++) {
-                        for (int p2 = 0; p2 < r; p2++) {
-                            double sum = 0;
-                            for (int rr = 0; rr < b; rr++) sum += pValues[f * br + rr * r + p1] * acc[q * br + rr * r + p2];
-                            e[(g1 * r + p1) * k + g2 * r + p2] += sum;
-                        }
-                    }
-                }
-            }
-            for (int q = 0; q < count; q++) slot[touched[q]] = -1;
+            int count = galerkinProducts(a, i, adjOff, adjCol, adjBlock, slot, touched, acc);
+            for (int f = pOffsets[i]; f < pOffsets[i + 1]; f++) galerkinEntry(e, f, count, touched, acc);
+            clearSlots(slot, touched, count);
         }
-        // symmetrize against round-off
-        for (int p = 0; p < k; p++) {
-            for (int q = 0; q < p; q++) {
-                double avg = 0.5 * (e[p * k + q] + e[q * k + p]);
-                e[p * k + q] = avg;
-                e[q * k + p] = avg;
-            }
-        }
+        symmetrize(e, k);
         return e;
+    }
+
+    /**
+     * (AP)_i grouped by aggregate: acc[q·br ..] = Σ_j A_ij P_j over the entries of P in the aggregate touched[q];
+     * returns the number of aggregates touched (slot[g] is then g's q).
+     */
+    private int galerkinProducts(SymmetricBlockMatrix a, int i, int[] adjOff, int[] adjCol, int[] adjBlock, int[] slot,
+                                 int[] touched, double[] acc) {
+        int br = b * r;
+        int count = 0;
+        for (int q = adjOff[i]; q < adjOff[i + 1]; q++) {
+            int j = adjCol[q];
+            for (int f = pOffsets[j]; f < pOffsets[j + 1]; f++) {
+                int g = pAggregate[f];
+                if (slot[g] < 0) {
+                    slot[g] = count;
+                    touched[count++] = g;
+                    Arrays.fill(acc, slot[g] * br, (slot[g] + 1) * br, 0.0);
+                }
+                multiplyBlock(a, adjBlock[q], i, pValues, f * br, r, acc, slot[g] * br, 1.0);
+            }
+        }
+        return count;
+    }
+
+    /** E[g(f), g₂] += P_fᵀ (AP)_i[g₂] for the entry f of row i and every aggregate g₂ the row touched. */
+    private void galerkinEntry(double[] e, int f, int count, int[] touched, double[] acc) {
+        int br = b * r;
+        int g1 = pAggregate[f];
+        for (int q = 0; q < count; q++) {
+            int g2 = touched[q];
+            for (int p1 = 0; p1 < r; p1++) {
+                for (int p2 = 0; p2 < r; p2++) {
+                    double sum = 0;
+                    for (int rr = 0; rr < b; rr++) sum += pValues[f * br + rr * r + p1] * acc[q * br + rr * r + p2];
+                    e[(g1 * r + p1) * k + g2 * r + p2] += sum;
+                }
+            }
+        }
+    }
+
+    /** slot[g] = −1 for the count aggregates in touched. */
+    private static void clearSlots(int[] slot, int[] touched, int count) {
+        for (int q = 0; q < count; q++) slot[touched[q]] = -1;
     }
 
     /** Lower Cholesky factor of e + shift·I (row-major), or null when not positive definite. */
@@ -531,11 +695,16 @@ public final class TwoLevelPreconditioner implements Preconditioner {
             if (!(s > 0)) return null;
             double d = Math.sqrt(s);
             l[j * k + j] = d;
-            for (int i = j + 1; i < k; i++) {
-                l[i * k + j] = (e[i * k + j] - BlockVectors.dot(l, i * k, l, j * k, j)) / d;
-            }
+            choleskyColumn(e, l, k, j, d);
         }
         return l;
+    }
+
+    /** Column j of the Cholesky factor below the diagonal d. */
+    private static void choleskyColumn(double[] e, double[] l, int k, int j, double d) {
+        for (int i = j + 1; i < k; i++) {
+            l[i * k + j] = (e[i * k + j] - BlockVectors.dot(l, i * k, l, j * k, j)) / d;
+        }
     }
 
     /** λ_max(S A) by power iteration on the S-symmetric operator, from a deterministic start. */
@@ -621,14 +790,22 @@ public final class TwoLevelPreconditioner implements Preconditioner {
      * the dot-product form was one long chain of dependent additions per row.
      */
     private void coarseSolve(double[] y) {
-        final double[] l = factor, u = factorT;
-        final int kk = k;
+        forwardSolve(factorT, y, k);
+        backwardSolve(factor, y, k);
+    }
+
+    /** y ← L⁻¹ y, reading the rows of u = Lᵀ (k × k row-major). */
+    private static void forwardSolve(double[] u, double[] y, int kk) {
         for (int j = 0; j < kk; j++) {
             int rj = j * kk;
             double yj = y[j] / u[rj + j];
             y[j] = yj;
             for (int i = j + 1; i < kk; i++) y[i] -= yj * u[rj + i];
         }
+    }
+
+    /** y ← L⁻ᵀ y, reading the rows of L (k × k row-major). */
+    private static void backwardSolve(double[] l, double[] y, int kk) {
         for (int j = kk - 1; j >= 0; j--) {
             int rj = j * kk;
             double yj = y[j] / l[rj + j];

@@ -786,16 +786,9 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 + (pv[q + 8] * u0 + pv[q + 10] * u1);
         a1 -= (pv[q + 1] * x0 + pv[q + 3] * x1) + (pv[q + 5] * w0 + pv[q + 7] * w1)
                 + (pv[q + 9] * u0 + pv[q + 11] * u1);
-        final int[] oo = p.overflowOffsets;
-        for (int e = oo[i]; e < oo[i + 1]; e++) {
-            int k = 2 * p.overflowColumns[e];
-            int o = 4 * e;
-            double z0 = y[k], z1 = y[k + 1];
-            a0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 2] * z1;
-            a1 -= p.overflowValues[o + 1] * z0 + p.overflowValues[o + 3] * z1;
-        }
         y[2 * i] = a0;
         y[2 * i + 1] = a1;
+        if (p.overflowOffsets[i + 1] > p.overflowOffsets[i]) subtractOverflow(p, i, y, 2, 1);
     }
 
     /**
@@ -819,17 +812,10 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 + (pv[q + 8] * u0 + pv[q + 9] * u1);
         s1 -= (pv[q + 2] * x0 + pv[q + 3] * x1) + (pv[q + 6] * w0 + pv[q + 7] * w1)
                 + (pv[q + 10] * u0 + pv[q + 11] * u1);
-        final int[] oo = p.overflowOffsets;
-        for (int e = oo[i]; e < oo[i + 1]; e++) {
-            int k = 2 * p.overflowColumns[e];
-            int o = 4 * e;
-            double z0 = y[k], z1 = y[k + 1];
-            s0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 1] * z1;
-            s1 -= p.overflowValues[o + 2] * z0 + p.overflowValues[o + 3] * z1;
-        }
         y[2 * i] = s0;
         y[2 * i + 1] = s1;
-        return s0;
+        if (p.overflowOffsets[i + 1] > p.overflowOffsets[i]) subtractOverflow(p, i, y, 1, 2);
+        return y[2 * i];
     }
 
     /** {@link #forwardRow} over rows padded to {@value #WIDE_PAD} entries. */
@@ -846,16 +832,9 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 + ((pv[q + 8] * u0 + pv[q + 10] * u1) + (pv[q + 12] * v0 + pv[q + 14] * v1));
         a1 -= ((pv[q + 1] * x0 + pv[q + 3] * x1) + (pv[q + 5] * w0 + pv[q + 7] * w1))
                 + ((pv[q + 9] * u0 + pv[q + 11] * u1) + (pv[q + 13] * v0 + pv[q + 15] * v1));
-        final int[] oo = p.overflowOffsets;
-        for (int e = oo[i]; e < oo[i + 1]; e++) {
-            int k = 2 * p.overflowColumns[e];
-            int o = 4 * e;
-            double z0 = y[k], z1 = y[k + 1];
-            a0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 2] * z1;
-            a1 -= p.overflowValues[o + 1] * z0 + p.overflowValues[o + 3] * z1;
-        }
         y[2 * i] = a0;
         y[2 * i + 1] = a1;
+        if (p.overflowOffsets[i + 1] > p.overflowOffsets[i]) subtractOverflow(p, i, y, 2, 1);
     }
 
     /** {@link #backwardRow} over rows padded to {@value #WIDE_PAD} entries. */
@@ -876,17 +855,32 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
                 + ((pv[q + 8] * u0 + pv[q + 9] * u1) + (pv[q + 12] * v0 + pv[q + 13] * v1));
         s1 -= ((pv[q + 2] * x0 + pv[q + 3] * x1) + (pv[q + 6] * w0 + pv[q + 7] * w1))
                 + ((pv[q + 10] * u0 + pv[q + 11] * u1) + (pv[q + 14] * v0 + pv[q + 15] * v1));
-        final int[] oo = p.overflowOffsets;
-        for (int e = oo[i]; e < oo[i + 1]; e++) {
-            int k = 2 * p.overflowColumns[e];
-            int o = 4 * e;
-            double z0 = y[k], z1 = y[k + 1];
-            s0 -= p.overflowValues[o] * z0 + p.overflowValues[o + 1] * z1;
-            s1 -= p.overflowValues[o + 2] * z0 + p.overflowValues[o + 3] * z1;
-        }
         y[2 * i] = s0;
         y[2 * i + 1] = s1;
-        return s0;
+        if (p.overflowOffsets[i + 1] > p.overflowOffsets[i]) subtractOverflow(p, i, y, 1, 2);
+        return y[2 * i];
+    }
+
+    /**
+     * The overflow entries of padded row i (the blocks past the padding), shared by the 3- and 4-wide rows of both
+     * sweeps: y_i ← y_i − Σ B y_k over the row's overflow blocks B (2×2, row-major at 4e), read as B (forward rows of
+     * Uᵀ: {@code cross = 2, along = 1}, i.e. entries o, o+2 / o+1, o+3) or as stored (backward rows of U:
+     * {@code cross = 1, along = 2}). Same operations in the same order as when the row summed them itself.
+     */
+    private static void subtractOverflow(Padded2 p, int i, double[] y, int cross, int along) {
+        final int[] oo = p.overflowOffsets;
+        final int[] oc = p.overflowColumns;
+        final double[] ov = p.overflowValues;
+        double a0 = y[2 * i], a1 = y[2 * i + 1];
+        for (int e = oo[i]; e < oo[i + 1]; e++) {
+            int k = 2 * oc[e];
+            int o = 4 * e;
+            double z0 = y[k], z1 = y[k + 1];
+            a0 -= ov[o] * z0 + ov[o + cross] * z1;
+            a1 -= ov[o + along] * z0 + ov[o + along + cross] * z1;
+        }
+        y[2 * i] = a0;
+        y[2 * i + 1] = a1;
     }
 
     /** The two sweeps for 2×2 blocks, unrolled; both gather (rows of Uᵀ forward, rows of U backward). */

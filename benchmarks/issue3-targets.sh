@@ -58,8 +58,8 @@ if ! skip kernel; then
   jmh() {  # $1 java, $2.. JMH arguments; prints "benchmark kernel system score" lines
     local csv; csv=$(mktemp)
     timed "$1" -jar "$JAR" -f 1 -wi 3 -i 5 -w 1 -r 2 -rf csv -rff "$csv" "${@:2}" >/dev/null 2>&1
-    awk -F, 'NR==1{for(i=1;i<=NF;i++){gsub(/"/,"",$i); c[$i]=i}; next}
-             {gsub(/"/,""); k=(c["Param: kernel"]?$c["Param: kernel"]:"-"); print $1, k, $c["Param: system"], $c["Score"]}' "$csv"
+    awk -F, 'NR==1{for(i=1;i<=NF;i++){gsub(/["\r]/,"",$i); c[$i]=i}; next}
+             {gsub(/["\r]/,""); k=(c["Param: kernel"]?$c["Param: kernel"]:"-"); print $1, k, $c["Param: system"], $c["Score"]}' "$csv"
     rm -f "$csv"
   }
   k25=$(jmh "$J25" 'KernelBenchmark.forces' -p system=lj3d-4000,lj3d-32000 -p kernel=vector)

@@ -9,8 +9,6 @@ import static org.mdsens.md.kernel.vector.PairLanes.SELF1;
 import static org.mdsens.md.kernel.vector.PairLanes.SP;
 import static org.mdsens.md.kernel.vector.PairLanes.SWAP1;
 import static org.mdsens.md.kernel.vector.PairLanes.SWAP2;
-import static org.mdsens.md.kernel.vector.PairLanes.other;
-import static org.mdsens.md.kernel.vector.PairLanes.pick;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -181,7 +179,9 @@ final class LjPairLoop {
             final DoubleVector y0 = yc.rearrange(I01), y1 = yc.rearrange(I23);
             final DoubleVector z0 = zc.rearrange(I01), z1 = zc.rearrange(I23);
             final DoubleVector si = DoubleVector.fromArray(SP, sl, jb);
-            final VectorMask<Double> io0 = other(si.rearrange(I01)), io1 = other(si.rearrange(I23));
+            // io0, io1 (and jo below): the lanes whose i (j) is of species 1
+            final VectorMask<Double> io0 = si.rearrange(I01).compare(VectorOperators.NE, 0.0);
+            final VectorMask<Double> io1 = si.rearrange(I23).compare(VectorOperators.NE, 0.0);
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero, vv = zero;
             int q = js[e];
             final int qe = js[e + 1];
@@ -194,19 +194,27 @@ final class LjPairLoop {
                 DoubleVector dx1 = x1.sub(xv), dy1 = y1.sub(yv), dz1 = z1.sub(zv);
                 DoubleVector r0 = dz0.fma(dz0, dy0.fma(dy0, dx0.mul(dx0)));
                 DoubleVector r1 = dz1.fma(dz1, dy1.fma(dy1, dx1.mul(dx1)));
-                VectorMask<Double> jo = other(DoubleVector.fromArray(SP, sl, j));
-                DoubleVector a12 = pick(io0, jo, tf12);
-                DoubleVector b12 = pick(io1, jo, tf12);
-                DoubleVector a6 = pick(io0, jo, tnf6);
-                DoubleVector b6 = pick(io1, jo, tnf6);
-                DoubleVector ae = pick(io0, jo, te12);
-                DoubleVector be = pick(io1, jo, te12);
-                DoubleVector an = pick(io0, jo, tne6);
-                DoubleVector bn = pick(io1, jo, tne6);
-                DoubleVector ao = pick(io0, jo, toff);
-                DoubleVector bo = pick(io1, jo, toff);
-                DoubleVector ar = pick(io0, jo, trc2);
-                DoubleVector br = pick(io1, jo, trc2);
+                VectorMask<Double> jo = DoubleVector.fromArray(SP, sl, j).compare(VectorOperators.NE, 0.0);
+                // per table: lo/hi = the coefficients for i of species 0/1 by the species of j, then by
+                // the species of i (written out: a shared helper is not inlined in a loop this large)
+                DoubleVector lo12 = DoubleVector.broadcast(SP, tf12[0]).blend(tf12[1], jo);
+                DoubleVector hi12 = DoubleVector.broadcast(SP, tf12[2]).blend(tf12[3], jo);
+                DoubleVector a12 = lo12.blend(hi12, io0), b12 = lo12.blend(hi12, io1);
+                DoubleVector lo6 = DoubleVector.broadcast(SP, tnf6[0]).blend(tnf6[1], jo);
+                DoubleVector hi6 = DoubleVector.broadcast(SP, tnf6[2]).blend(tnf6[3], jo);
+                DoubleVector a6 = lo6.blend(hi6, io0), b6 = lo6.blend(hi6, io1);
+                DoubleVector loe = DoubleVector.broadcast(SP, te12[0]).blend(te12[1], jo);
+                DoubleVector hie = DoubleVector.broadcast(SP, te12[2]).blend(te12[3], jo);
+                DoubleVector ae = loe.blend(hie, io0), be = loe.blend(hie, io1);
+                DoubleVector lon = DoubleVector.broadcast(SP, tne6[0]).blend(tne6[1], jo);
+                DoubleVector hin = DoubleVector.broadcast(SP, tne6[2]).blend(tne6[3], jo);
+                DoubleVector an = lon.blend(hin, io0), bn = lon.blend(hin, io1);
+                DoubleVector loo = DoubleVector.broadcast(SP, toff[0]).blend(toff[1], jo);
+                DoubleVector hio = DoubleVector.broadcast(SP, toff[2]).blend(toff[3], jo);
+                DoubleVector ao = loo.blend(hio, io0), bo = loo.blend(hio, io1);
+                DoubleVector lor = DoubleVector.broadcast(SP, trc2[0]).blend(trc2[1], jo);
+                DoubleVector hir = DoubleVector.broadcast(SP, trc2[2]).blend(trc2[3], jo);
+                DoubleVector ar = lor.blend(hir, io0), br = lor.blend(hir, io1);
                 VectorMask<Double> m0 = r0.compare(VectorOperators.LT, ar).and(SELF0);
                 VectorMask<Double> m1 = r1.compare(VectorOperators.LT, br).and(SELF1);
                 DoubleVector i0 = one.div(r0), i1 = one.div(r1);
@@ -236,19 +244,27 @@ final class LjPairLoop {
                 DoubleVector dx1 = x1.sub(xv), dy1 = y1.sub(yv), dz1 = z1.sub(zv);
                 DoubleVector r0 = dz0.fma(dz0, dy0.fma(dy0, dx0.mul(dx0)));
                 DoubleVector r1 = dz1.fma(dz1, dy1.fma(dy1, dx1.mul(dx1)));
-                VectorMask<Double> jo = other(DoubleVector.fromArray(SP, sl, j));
-                DoubleVector a12 = pick(io0, jo, tf12);
-                DoubleVector b12 = pick(io1, jo, tf12);
-                DoubleVector a6 = pick(io0, jo, tnf6);
-                DoubleVector b6 = pick(io1, jo, tnf6);
-                DoubleVector ae = pick(io0, jo, te12);
-                DoubleVector be = pick(io1, jo, te12);
-                DoubleVector an = pick(io0, jo, tne6);
-                DoubleVector bn = pick(io1, jo, tne6);
-                DoubleVector ao = pick(io0, jo, toff);
-                DoubleVector bo = pick(io1, jo, toff);
-                DoubleVector ar = pick(io0, jo, trc2);
-                DoubleVector br = pick(io1, jo, trc2);
+                VectorMask<Double> jo = DoubleVector.fromArray(SP, sl, j).compare(VectorOperators.NE, 0.0);
+                // per table: lo/hi = the coefficients for i of species 0/1 by the species of j, then by
+                // the species of i (written out: a shared helper is not inlined in a loop this large)
+                DoubleVector lo12 = DoubleVector.broadcast(SP, tf12[0]).blend(tf12[1], jo);
+                DoubleVector hi12 = DoubleVector.broadcast(SP, tf12[2]).blend(tf12[3], jo);
+                DoubleVector a12 = lo12.blend(hi12, io0), b12 = lo12.blend(hi12, io1);
+                DoubleVector lo6 = DoubleVector.broadcast(SP, tnf6[0]).blend(tnf6[1], jo);
+                DoubleVector hi6 = DoubleVector.broadcast(SP, tnf6[2]).blend(tnf6[3], jo);
+                DoubleVector a6 = lo6.blend(hi6, io0), b6 = lo6.blend(hi6, io1);
+                DoubleVector loe = DoubleVector.broadcast(SP, te12[0]).blend(te12[1], jo);
+                DoubleVector hie = DoubleVector.broadcast(SP, te12[2]).blend(te12[3], jo);
+                DoubleVector ae = loe.blend(hie, io0), be = loe.blend(hie, io1);
+                DoubleVector lon = DoubleVector.broadcast(SP, tne6[0]).blend(tne6[1], jo);
+                DoubleVector hin = DoubleVector.broadcast(SP, tne6[2]).blend(tne6[3], jo);
+                DoubleVector an = lon.blend(hin, io0), bn = lon.blend(hin, io1);
+                DoubleVector loo = DoubleVector.broadcast(SP, toff[0]).blend(toff[1], jo);
+                DoubleVector hio = DoubleVector.broadcast(SP, toff[2]).blend(toff[3], jo);
+                DoubleVector ao = loo.blend(hio, io0), bo = loo.blend(hio, io1);
+                DoubleVector lor = DoubleVector.broadcast(SP, trc2[0]).blend(trc2[1], jo);
+                DoubleVector hir = DoubleVector.broadcast(SP, trc2[2]).blend(trc2[3], jo);
+                DoubleVector ar = lor.blend(hir, io0), br = lor.blend(hir, io1);
                 VectorMask<Double> m0 = r0.compare(VectorOperators.LT, ar);
                 VectorMask<Double> m1 = r1.compare(VectorOperators.LT, br);
                 // one division for both halves: 1/r0² = r1²/(r0² r1²)

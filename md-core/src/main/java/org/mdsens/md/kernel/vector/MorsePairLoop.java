@@ -9,8 +9,6 @@ import static org.mdsens.md.kernel.vector.PairLanes.SELF1;
 import static org.mdsens.md.kernel.vector.PairLanes.SP;
 import static org.mdsens.md.kernel.vector.PairLanes.SWAP1;
 import static org.mdsens.md.kernel.vector.PairLanes.SWAP2;
-import static org.mdsens.md.kernel.vector.PairLanes.other;
-import static org.mdsens.md.kernel.vector.PairLanes.pick;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -55,8 +53,8 @@ final class MorsePairLoop {
             final DoubleVector y0 = yc.rearrange(I01), y1 = yc.rearrange(I23);
             final DoubleVector z0 = zc.rearrange(I01), z1 = zc.rearrange(I23);
             final DoubleVector si = DoubleVector.fromArray(SP, sl, jb);
-            final VectorMask<Double> io0 = mixed ? other(si.rearrange(I01)) : SP.maskAll(false);
-            final VectorMask<Double> io1 = mixed ? other(si.rearrange(I23)) : SP.maskAll(false);
+            final VectorMask<Double> io0 = mixed ? si.rearrange(I01).compare(VectorOperators.NE, 0.0) : SP.maskAll(false);
+            final VectorMask<Double> io1 = mixed ? si.rearrange(I23).compare(VectorOperators.NE, 0.0) : SP.maskAll(false);
             DoubleVector ax0 = zero, ay0 = zero, az0 = zero, ax1 = zero, ay1 = zero, az1 = zero, ev = zero, vv = zero;
             int q = js[e];
             final int qe = js[e + 1];
@@ -69,13 +67,27 @@ final class MorsePairLoop {
                 DoubleVector dx1 = x1.sub(xv), dy1 = y1.sub(yv), dz1 = z1.sub(zv);
                 DoubleVector r0 = dz0.fma(dz0, dy0.fma(dy0, dx0.mul(dx0)));
                 DoubleVector r1 = dz1.fma(dz1, dy1.fma(dy1, dx1.mul(dx1)));
-                VectorMask<Double> jo = mixed ? other(DoubleVector.fromArray(SP, sl, j)) : SP.maskAll(false);
-                DoubleVector aep = pick(io0, jo, teps), bep = pick(io1, jo, teps);
-                DoubleVector ar0 = pick(io0, jo, tr0), br0 = pick(io1, jo, tr0);
-                DoubleVector aaa = pick(io0, jo, ta), baa = pick(io1, jo, ta);
-                DoubleVector afs = pick(io0, jo, tfs), bfs = pick(io1, jo, tfs);
-                DoubleVector ao = pick(io0, jo, toff), bo = pick(io1, jo, toff);
-                DoubleVector ar = pick(io0, jo, trc2), br = pick(io1, jo, trc2);
+                VectorMask<Double> jo = mixed ? DoubleVector.fromArray(SP, sl, j).compare(VectorOperators.NE, 0.0) : SP.maskAll(false);
+                // per table: lo/hi = the coefficients for i of species 0/1 by the species of j, then by
+                // the species of i (written out: a shared helper is not inlined in a loop this large)
+                DoubleVector loep = DoubleVector.broadcast(SP, teps[0]).blend(teps[1], jo);
+                DoubleVector hiep = DoubleVector.broadcast(SP, teps[2]).blend(teps[3], jo);
+                DoubleVector aep = loep.blend(hiep, io0), bep = loep.blend(hiep, io1);
+                DoubleVector lor0 = DoubleVector.broadcast(SP, tr0[0]).blend(tr0[1], jo);
+                DoubleVector hir0 = DoubleVector.broadcast(SP, tr0[2]).blend(tr0[3], jo);
+                DoubleVector ar0 = lor0.blend(hir0, io0), br0 = lor0.blend(hir0, io1);
+                DoubleVector loaa = DoubleVector.broadcast(SP, ta[0]).blend(ta[1], jo);
+                DoubleVector hiaa = DoubleVector.broadcast(SP, ta[2]).blend(ta[3], jo);
+                DoubleVector aaa = loaa.blend(hiaa, io0), baa = loaa.blend(hiaa, io1);
+                DoubleVector lofs = DoubleVector.broadcast(SP, tfs[0]).blend(tfs[1], jo);
+                DoubleVector hifs = DoubleVector.broadcast(SP, tfs[2]).blend(tfs[3], jo);
+                DoubleVector afs = lofs.blend(hifs, io0), bfs = lofs.blend(hifs, io1);
+                DoubleVector loo = DoubleVector.broadcast(SP, toff[0]).blend(toff[1], jo);
+                DoubleVector hio = DoubleVector.broadcast(SP, toff[2]).blend(toff[3], jo);
+                DoubleVector ao = loo.blend(hio, io0), bo = loo.blend(hio, io1);
+                DoubleVector lor = DoubleVector.broadcast(SP, trc2[0]).blend(trc2[1], jo);
+                DoubleVector hir = DoubleVector.broadcast(SP, trc2[2]).blend(trc2[3], jo);
+                DoubleVector ar = lor.blend(hir, io0), br = lor.blend(hir, io1);
                 VectorMask<Double> m0 = r0.compare(VectorOperators.LT, ar).and(SELF0);
                 VectorMask<Double> m1 = r1.compare(VectorOperators.LT, br).and(SELF1);
                 DoubleVector q0 = r0.lanewise(VectorOperators.SQRT), q1 = r1.lanewise(VectorOperators.SQRT);
@@ -105,13 +117,27 @@ final class MorsePairLoop {
                 DoubleVector dx1 = x1.sub(xv), dy1 = y1.sub(yv), dz1 = z1.sub(zv);
                 DoubleVector r0 = dz0.fma(dz0, dy0.fma(dy0, dx0.mul(dx0)));
                 DoubleVector r1 = dz1.fma(dz1, dy1.fma(dy1, dx1.mul(dx1)));
-                VectorMask<Double> jo = mixed ? other(DoubleVector.fromArray(SP, sl, j)) : SP.maskAll(false);
-                DoubleVector aep = pick(io0, jo, teps), bep = pick(io1, jo, teps);
-                DoubleVector ar0 = pick(io0, jo, tr0), br0 = pick(io1, jo, tr0);
-                DoubleVector aaa = pick(io0, jo, ta), baa = pick(io1, jo, ta);
-                DoubleVector afs = pick(io0, jo, tfs), bfs = pick(io1, jo, tfs);
-                DoubleVector ao = pick(io0, jo, toff), bo = pick(io1, jo, toff);
-                DoubleVector ar = pick(io0, jo, trc2), br = pick(io1, jo, trc2);
+                VectorMask<Double> jo = mixed ? DoubleVector.fromArray(SP, sl, j).compare(VectorOperators.NE, 0.0) : SP.maskAll(false);
+                // per table: lo/hi = the coefficients for i of species 0/1 by the species of j, then by
+                // the species of i (written out: a shared helper is not inlined in a loop this large)
+                DoubleVector loep = DoubleVector.broadcast(SP, teps[0]).blend(teps[1], jo);
+                DoubleVector hiep = DoubleVector.broadcast(SP, teps[2]).blend(teps[3], jo);
+                DoubleVector aep = loep.blend(hiep, io0), bep = loep.blend(hiep, io1);
+                DoubleVector lor0 = DoubleVector.broadcast(SP, tr0[0]).blend(tr0[1], jo);
+                DoubleVector hir0 = DoubleVector.broadcast(SP, tr0[2]).blend(tr0[3], jo);
+                DoubleVector ar0 = lor0.blend(hir0, io0), br0 = lor0.blend(hir0, io1);
+                DoubleVector loaa = DoubleVector.broadcast(SP, ta[0]).blend(ta[1], jo);
+                DoubleVector hiaa = DoubleVector.broadcast(SP, ta[2]).blend(ta[3], jo);
+                DoubleVector aaa = loaa.blend(hiaa, io0), baa = loaa.blend(hiaa, io1);
+                DoubleVector lofs = DoubleVector.broadcast(SP, tfs[0]).blend(tfs[1], jo);
+                DoubleVector hifs = DoubleVector.broadcast(SP, tfs[2]).blend(tfs[3], jo);
+                DoubleVector afs = lofs.blend(hifs, io0), bfs = lofs.blend(hifs, io1);
+                DoubleVector loo = DoubleVector.broadcast(SP, toff[0]).blend(toff[1], jo);
+                DoubleVector hio = DoubleVector.broadcast(SP, toff[2]).blend(toff[3], jo);
+                DoubleVector ao = loo.blend(hio, io0), bo = loo.blend(hio, io1);
+                DoubleVector lor = DoubleVector.broadcast(SP, trc2[0]).blend(trc2[1], jo);
+                DoubleVector hir = DoubleVector.broadcast(SP, trc2[2]).blend(trc2[3], jo);
+                DoubleVector ar = lor.blend(hir, io0), br = lor.blend(hir, io1);
                 VectorMask<Double> m0 = r0.compare(VectorOperators.LT, ar);
                 VectorMask<Double> m1 = r1.compare(VectorOperators.LT, br);
                 DoubleVector q0 = r0.lanewise(VectorOperators.SQRT), q1 = r1.lanewise(VectorOperators.SQRT);
@@ -150,7 +176,7 @@ final class MorsePairLoop {
         sums[2 * block + 1] = Lanes.sum(DoubleVector.fromArray(SP, acc, Lanes.WIDTH), red);
     }
 
-    /** A species-pair table as 4 entries (one species: the one value four times), for {@link PairLanes#pick}. */
+    /** A species-pair table as 4 entries (one species: the one value four times), table index 2 s_i + s_j. */
     private static double[] four(double[] t) {
         return t.length == 4 ? t : new double[] {t[0], t[0], t[0], t[0]};
     }

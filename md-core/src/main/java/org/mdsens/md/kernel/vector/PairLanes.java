@@ -2,7 +2,6 @@ package org.mdsens.md.kernel.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -41,18 +40,4 @@ final class PairLanes {
             new boolean[] {false, false, false, true, false, false, false, false}, 0);
 
     private PairLanes() { }
-
-    /**
-     * The coefficient of species pair (s_i, s_j) lane by lane for two species: table index
-     * 2 s_i + s_j, {@code io} the lanes whose i is species 1, {@code jo} those whose j is.
-     */
-    static DoubleVector pick(VectorMask<Double> io, VectorMask<Double> jo, double[] table) {
-        return DoubleVector.broadcast(SP, table[0]).blend(table[1], jo)
-                .blend(DoubleVector.broadcast(SP, table[2]).blend(table[3], jo), io);
-    }
-
-    /** The lanes of a species vector that hold species 1. */
-    static VectorMask<Double> other(DoubleVector species) {
-        return species.compare(VectorOperators.NE, 0.0);
-    }
 }

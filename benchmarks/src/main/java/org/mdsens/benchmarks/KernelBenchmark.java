@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx3g"})
 public class KernelBenchmark {
 
-    @Param({"lj3d-4000", "lj3d-32000", "lj3d-256000", "ss2d-1024", "ss2d-16384"})
+    @Param({"lj3d-4000", "lj3d-32000", "lj3d-256000", "ss2d-1024", "ss2d-16384", "ka3d-8000"})
     public String system;
 
     @Param({"scalar", "vector", "vector2", "auto", "auto2"})

@@ -109,6 +109,16 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
      */
     public IncompleteCholeskyPreconditioner(SymmetricBlockMatrix a, Ordering ordering, double relaxation,
                                             int fillLevel) {
+        this(a, ordering, relaxation, fillLevel, false);
+    }
+
+    /**
+     * As {@link #IncompleteCholeskyPreconditioner(SymmetricBlockMatrix, Ordering, double, int)}; with {@code generic}
+     * the factorization runs the loops for any b even when b = 2 (the reference the written-out 2×2 version is tested
+     * against).
+     */
+    IncompleteCholeskyPreconditioner(SymmetricBlockMatrix a, Ordering ordering, double relaxation, int fillLevel,
+                                     boolean generic) {
         if (fillLevel < 0 || fillLevel > 1) {
             throw new IllegalArgumentException("fillLevel must be 0 or 1, got " + fillLevel);
         }
@@ -150,7 +160,8 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         boolean ok = false;
         while (!ok && attempt < MAX_ATTEMPTS) {
             attempt++;
-            ok = factor(off, col, w0, d0, alpha, uOut, pivInv);
+            ok = b == 2 && !generic ? factor2(off, col, w0, d0, alpha, uOut, pivInv)
+                    : factor(off, col, w0, d0, alpha, uOut, pivInv);
             if (!ok) alpha = alpha == 0 ? FIRST_SHIFT : alpha * SHIFT_GROWTH;
         }
         if (!ok) {
@@ -324,6 +335,112 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
             for (int e = start; e < end; e++) eliminate(e, end, off, col, w, d, uOut, mark, dropped);
         }
         return true;
+    }
+
+    /**
+     * {@link #factor} for b = 2 with the block loops written out: the same operations in the same order (each sum
+     * starts from 0.0 as the generic loops' do, which matters only for the sign of a zero), so the factors are the
+     * same bits; about twice as fast, since the generic loops run over a field b that the compiler cannot unroll.
+     */
+    private boolean factor2(int[] off, int[] col, double[] w0, double[] d0, double alpha, double[] uOut, double[] pivInv) {
+        double[] w = w0.clone();
+        double[] d = d0.clone();
+        if (alpha != 0) shiftDiagonal(d, alpha);
+        double[] dropped = new double[4];
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        for (int i = 0; i < n; i++) {
+            if (!invert2(d, 4 * i, pivInv, d0)) return false;
+            int start = off[i], end = off[i + 1];
+            scaleRow2(i, start, end, pivInv, w, uOut);
+            for (int e = start; e < end; e++) eliminate2(e, end, off, col, w, d, uOut, mark, dropped);
+        }
+        return true;
+    }
+
+    /**
+     * {@link SmallBlocks#invertSpd} for b = 2 with {@link #PIVOT_FLOOR}, written out (same operations, same order):
+     * pivInv[at ..] = d[at ..]⁻¹ through its Cholesky factor; false on a breakdown against the reference d0[at ..].
+     */
+    private static boolean invert2(double[] d, int at, double[] pivInv, double[] d0) {
+        double s = d[at];
+        if (!(s > PIVOT_FLOOR * Math.abs(d0[at])) || !(s > 0)) return false;
+        double l00 = Math.sqrt(s);
+        double l10 = d[at + 2] / l00;
+        s = d[at + 3];
+        s -= l10 * l10;
+        if (!(s > PIVOT_FLOOR * Math.abs(d0[at + 3])) || !(s > 0)) return false;
+        double l11 = Math.sqrt(s);
+        // column 0: L y = e_0, then Lᵀ x = y
+        double t = 1.0;
+        double i00 = t / l00;
+        t = 0.0;
+        t -= l10 * i00;
+        double i10 = t / l11;
+        i10 = i10 / l11;
+        t = i00;
+        t -= l10 * i10;
+        i00 = t / l00;
+        // column 1
+        t = 0.0;
+        double i01 = t / l00;
+        t = 1.0;
+        t -= l10 * i01;
+        double i11 = t / l11;
+        i11 = i11 / l11;
+        t = i01;
+        t -= l10 * i11;
+        i01 = t / l00;
+        double m = 0.5 * (i10 + i01);
+        pivInv[at] = i00;
+        pivInv[at + 1] = m;
+        pivInv[at + 2] = m;
+        pivInv[at + 3] = i11;
+        return true;
+    }
+
+    /** {@link #scaleRow} for b = 2, written out. */
+    private static void scaleRow2(int i, int start, int end, double[] pivInv, double[] w, double[] uOut) {
+        int o = 4 * i;
+        double p00 = pivInv[o], p01 = pivInv[o + 1], p10 = pivInv[o + 2], p11 = pivInv[o + 3];
+        for (int e = start; e < end; e++) {
+            int q = 4 * e;
+            double w00 = w[q], w01 = w[q + 1], w10 = w[q + 2], w11 = w[q + 3];
+            uOut[q] = 0.0 + p00 * w00 + p01 * w10;
+            uOut[q + 1] = 0.0 + p00 * w01 + p01 * w11;
+            uOut[q + 2] = 0.0 + p10 * w00 + p11 * w10;
+            uOut[q + 3] = 0.0 + p10 * w01 + p11 * w11;
+        }
+    }
+
+    /** {@link #eliminate} for b = 2, written out. */
+    private void eliminate2(int e, int end, int[] off, int[] col, double[] w, double[] d, double[] uOut, int[] mark,
+                            double[] dropped) {
+        int j = col[e];
+        int q = 4 * e;
+        double a00 = w[q], a01 = w[q + 1], a10 = w[q + 2], a11 = w[q + 3];
+        subtractTransposeProduct2(a00, a01, a10, a11, uOut, q, d, 4 * j);
+        if (e + 1 == end) return;
+        for (int s = off[j]; s < off[j + 1]; s++) mark[col[s]] = s;
+        for (int f = e + 1; f < end; f++) {
+            int s = mark[col[f]];
+            if (s >= 0) {
+                subtractTransposeProduct2(a00, a01, a10, a11, uOut, 4 * f, w, 4 * s);
+            } else if (relaxation != 0) {
+                relaxDropped(e, f, j, col, w, d, uOut, dropped);
+            }
+        }
+        for (int s = off[j]; s < off[j + 1]; s++) mark[col[s]] = -1;
+    }
+
+    /** {@link #subtractTransposeProduct} for b = 2: c[cAt ..] −= Aᵀ · x[xAt ..], A = [a00 a01; a10 a11]. */
+    private static void subtractTransposeProduct2(double a00, double a01, double a10, double a11, double[] x, int xAt,
+                                                  double[] c, int cAt) {
+        double x00 = x[xAt], x01 = x[xAt + 1], x10 = x[xAt + 2], x11 = x[xAt + 3];
+        c[cAt] -= 0.0 + a00 * x00 + a10 * x10;
+        c[cAt + 1] -= 0.0 + a00 * x01 + a10 * x11;
+        c[cAt + 2] -= 0.0 + a01 * x00 + a11 * x10;
+        c[cAt + 3] -= 0.0 + a01 * x01 + a11 * x11;
     }
 
     /** D_ii ← (1 + α) D_ii on the diagonal entries of every pivot block. */
@@ -677,6 +794,14 @@ public final class IncompleteCholeskyPreconditioner implements Preconditioner {
         } else {
             for (int p = 0; p < n; p++) for (int c = 0; c < b; c++) z[b * pm[p] + c] = y[b * p + c];
         }
+    }
+
+    /**
+     * The factors for b = 2, for tests: {D⁻¹ blocks, the padded rows of U, their overflow, the padded rows of Uᵀ, their
+     * overflow}.
+     */
+    double[][] factors2() {
+        return new double[][] {pivotInverse, backward.val, backward.overflowValues, forward.val, forward.overflowValues};
     }
 
     /** The block-row order of the factorization (new → old), or null for the natural order. */

@@ -71,11 +71,14 @@ import org.mdsens.sensitivity.md.SensitivityConfig;
  * at the measured minimum precede the timed JVPs, so no step pays for compilation (FIRE's loops are compiled during
  * the first minimization, before the FD pair reuses them).
  *
- * <p>Heap warm-up. After those, more untimed bare JVPs run until {@value #QUIET_WARMUP_JVPS} in a row each cause at
- * most {@value #QUIET_FAULTS} minor page faults of the process (at most {@value #MAX_FAULT_WARMUP_JVPS} more). Reason:
+ * <p>Heap warm-up. After those, untimed rounds of the timed sequence (a JVP with λ̂ and the error estimates, then a
+ * bare one) run until {@value #QUIET_WARMUP_ROUNDS} rounds in a row cause at most {@value #QUIET_FAULTS} minor page faults
+ * of the process in each of their two JVPs (at most {@value #MAX_HEAP_WARMUP_ROUNDS} rounds). Reason:
  * when G1 grows the heap during a step, the first touch of every new page is a minor fault that the kernel serves on
  * the thread (about 11 µs each, counted in its CPU time); before this warm-up, a timed bare-JVP setup sometimes took
- * 0.14–0.18 s instead of 0.03 s with 9000–12000 such faults in it, i.e. it measured the heap being mapped. The warm-up
+ * 0.14–0.18 s instead of 0.03 s with 9000–16000 such faults in it, i.e. it measured the heap being mapped (bare JVPs
+ * alone do not grow the heap far enough: the JVP with estimates, timed just before the bare one, allocates more and
+ * made G1 grow it again; hence rounds of both). The warm-up
  * does not make the JVP cheaper than it is in a long-running process; it only moves the heap growth out of the timed
  * steps. The FD pair is treated alike: it runs after the JVPs on the same, grown heap, and is timed the same way (thread
  * CPU and wall time). With {@code -Dcost.markers=true} the minor faults of every heap warm-up JVP and of every timed
@@ -245,25 +248,28 @@ public final class JvpCostBenchmark {
     public static final int MEASURED_SIZE_WARMUP_JVPS = 12;
 
     /**
-     * Minor page faults ({@link #minorFaults}) at or below which a warm-up JVP at the measured size counts as quiet: the
-     * heap it used was already mapped. A bare JVP at N = 16384 allocates about 25 MB; when G1 has just grown the heap,
+     * Minor page faults ({@link #minorFaults}) at or below which each JVP of a heap warm-up round at the measured size
+     * counts as quiet: the heap it used was already mapped. A bare JVP at N = 16384 allocates about 25 MB; when G1 has just grown the heap,
      * the first touch of each new page costs a minor fault (measured: 9000–12000 faults at about 11 µs each, 0.10–0.15 s
      * of kernel time counted in the thread's CPU time), which is the operating system mapping memory, not JVP work.
      */
     public static final long QUIET_FAULTS = 1000;
 
-    /** Quiet warm-up JVPs in a row ({@link #QUIET_FAULTS}) after which the heap counts as grown. */
-    public static final int QUIET_WARMUP_JVPS = 3;
+    /**
+     * Quiet heap warm-up rounds in a row ({@link #QUIET_FAULTS}) after which the heap counts as grown; a round is the
+     * timed sequence: a JVP with λ̂ and the error estimates, then a bare one.
+     */
+    public static final int QUIET_WARMUP_ROUNDS = 3;
 
-    /** The most warm-up JVPs spent waiting for {@link #QUIET_WARMUP_JVPS} quiet ones (then the timing goes ahead). */
-    public static final int MAX_FAULT_WARMUP_JVPS = 40;
+    /** The most heap warm-up rounds spent waiting for {@link #QUIET_WARMUP_ROUNDS} quiet ones (then the timing goes ahead). */
+    public static final int MAX_HEAP_WARMUP_ROUNDS = 30;
 
-    /** With {@code -Dcost.markers=true}: print the minor page faults of each warm-up JVP and of each timed step. */
+    /** With {@code -Dcost.markers=true}: print the minor page faults of each heap warm-up round and of each timed step. */
     static final boolean MARKERS = Boolean.getBoolean("cost.markers");
 
     /**
      * The process's minor page faults so far (field 10 of {@code /proc/self/stat}), or −1 where that file is not
-     * readable (not Linux): the fault-based warm-up then stops after {@link #QUIET_WARMUP_JVPS} JVPs.
+     * readable (not Linux): the fault-based warm-up then stops after {@link #QUIET_WARMUP_ROUNDS} rounds.
      */
     static long minorFaults() {
         try {
@@ -300,12 +306,22 @@ public final class JvpCostBenchmark {
             new EquilibriumSensitivity(evaluator, bare).jvp(PARAMETER);
         }
         int quiet = 0;
-        for (int c = 0; c < MAX_FAULT_WARMUP_JVPS && quiet < QUIET_WARMUP_JVPS; c++) {
+        for (int c = 0; c < MAX_HEAP_WARMUP_ROUNDS && quiet < QUIET_WARMUP_ROUNDS; c++) {
+            // the timed sequence: with λ̂ and the estimates (which allocates most), then bare
             long f0 = minorFaults();
+            EquilibriumSensitivity withEstimates = new EquilibriumSensitivity(evaluator, base);
+            withEstimates.spectrum();
+            withEstimates.newtonCorrection();
+            withEstimates.jvp(PARAMETER);
+            long f1 = minorFaults();
             new EquilibriumSensitivity(evaluator, bare).jvp(PARAMETER);
-            long faults = minorFaults() - f0;
-            quiet = faults >= 0 && faults <= QUIET_FAULTS ? quiet + 1 : 0;
-            if (MARKERS) System.out.printf("marker: heap warm-up JVP %d: %d minor faults%n", c + 1, faults);
+            long f2 = minorFaults();
+            boolean calm = f1 - f0 <= QUIET_FAULTS && f2 - f1 <= QUIET_FAULTS;
+            quiet = calm ? quiet + 1 : 0;
+            if (MARKERS) {
+                System.out.printf("marker: heap warm-up %d: %d minor faults (with estimates), %d (bare)%n", c + 1,
+                        f1 - f0, f2 - f1);
+            }
         }
         JvpRun with = jvp(evaluator, provider, threads, base, "with lambda + estimates");
         JvpRun plain = jvp(evaluator, provider, threads, bare, "bare");

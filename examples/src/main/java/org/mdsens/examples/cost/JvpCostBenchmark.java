@@ -70,6 +70,19 @@ import org.mdsens.sensitivity.md.SensitivityConfig;
  * A JIT warm-up on a small packing precedes the measurement, and {@value #MEASURED_SIZE_WARMUP_JVPS} untimed bare JVPs
  * at the measured minimum precede the timed JVPs, so no step pays for compilation (FIRE's loops are compiled during
  * the first minimization, before the FD pair reuses them).
+ *
+ * <p>Heap warm-up. After those, untimed rounds of the timed sequence (a JVP with λ̂ and the error estimates, then a
+ * bare one) run until {@value #QUIET_WARMUP_ROUNDS} rounds in a row cause at most {@value #QUIET_FAULTS} minor page faults
+ * of the process in each of their two JVPs (at most {@value #MAX_HEAP_WARMUP_ROUNDS} rounds). Reason:
+ * when G1 grows the heap during a step, the first touch of every new page is a minor fault that the kernel serves on
+ * the thread (about 11 µs each, counted in its CPU time); before this warm-up, a timed bare-JVP setup sometimes took
+ * 0.14–0.18 s instead of 0.03 s with 9000–16000 such faults in it, i.e. it measured the heap being mapped (bare JVPs
+ * alone do not grow the heap far enough: the JVP with estimates, timed just before the bare one, allocates more and
+ * made G1 grow it again; hence rounds of both). The warm-up
+ * does not make the JVP cheaper than it is in a long-running process; it only moves the heap growth out of the timed
+ * steps. The FD pair is treated alike: it runs after the JVPs on the same, grown heap, and is timed the same way (thread
+ * CPU and wall time). With {@code -Dcost.markers=true} the minor faults of every heap warm-up JVP and of every timed
+ * step (setup and solve of each JVP, the FD pair) are printed, so that a remaining outlier can be told from JVP work.
  * Usage: {@code JvpCostBenchmark [N (default 16384)] [seed (default 1)] [--sweep]}. Not thread-safe (one run
  * per thread).
  */
@@ -234,6 +247,41 @@ public final class JvpCostBenchmark {
      */
     public static final int MEASURED_SIZE_WARMUP_JVPS = 12;
 
+    /**
+     * Minor page faults ({@link #minorFaults}) at or below which each JVP of a heap warm-up round at the measured size
+     * counts as quiet: the heap it used was already mapped. A bare JVP at N = 16384 allocates about 25 MB; when G1 has just grown the heap,
+     * the first touch of each new page costs a minor fault (measured: 9000–12000 faults at about 11 µs each, 0.10–0.15 s
+     * of kernel time counted in the thread's CPU time), which is the operating system mapping memory, not JVP work.
+     */
+    public static final long QUIET_FAULTS = 1000;
+
+    /**
+     * Quiet heap warm-up rounds in a row ({@link #QUIET_FAULTS}) after which the heap counts as grown; a round is the
+     * timed sequence: a JVP with λ̂ and the error estimates, then a bare one.
+     */
+    public static final int QUIET_WARMUP_ROUNDS = 3;
+
+    /** The most heap warm-up rounds spent waiting for {@link #QUIET_WARMUP_ROUNDS} quiet ones (then the timing goes ahead). */
+    public static final int MAX_HEAP_WARMUP_ROUNDS = 30;
+
+    /** With {@code -Dcost.markers=true}: print the minor page faults of each heap warm-up round and of each timed step. */
+    static final boolean MARKERS = Boolean.getBoolean("cost.markers");
+
+    /**
+     * The process's minor page faults so far (field 10 of {@code /proc/self/stat}), or −1 where that file is not
+     * readable (not Linux): the fault-based warm-up then stops after {@link #QUIET_WARMUP_ROUNDS} rounds.
+     */
+    static long minorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+            // fields after the parenthesized command name (which may hold spaces) start at field 3
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[10 - 3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** JVPs from scratch in {@link #warmUp} (every fourth also with λ̂ and the error estimates). */
     public static final int WARMUP_JVPS = 40;
 
@@ -253,9 +301,27 @@ public final class JvpCostBenchmark {
         SensitivityConfig base = SensitivityConfig.defaults().withRelativeTolerance(KRYLOV_TOLERANCE)
                 .withForceTolerance(FORCE_TOLERANCE);
         SensitivityConfig bare = base.withEigenvalueEstimate(false).withErrorEstimates(false);
-        // JIT warm-up at the measured size (untimed): see the class comment
+        // JIT and heap warm-up at the measured size (untimed): see the class comment
         for (int c = 0; c < MEASURED_SIZE_WARMUP_JVPS; c++) {
             new EquilibriumSensitivity(evaluator, bare).jvp(PARAMETER);
+        }
+        int quiet = 0;
+        for (int c = 0; c < MAX_HEAP_WARMUP_ROUNDS && quiet < QUIET_WARMUP_ROUNDS; c++) {
+            // the timed sequence: with λ̂ and the estimates (which allocates most), then bare
+            long f0 = minorFaults();
+            EquilibriumSensitivity withEstimates = new EquilibriumSensitivity(evaluator, base);
+            withEstimates.spectrum();
+            withEstimates.newtonCorrection();
+            withEstimates.jvp(PARAMETER);
+            long f1 = minorFaults();
+            new EquilibriumSensitivity(evaluator, bare).jvp(PARAMETER);
+            long f2 = minorFaults();
+            boolean calm = f1 - f0 <= QUIET_FAULTS && f2 - f1 <= QUIET_FAULTS;
+            quiet = calm ? quiet + 1 : 0;
+            if (MARKERS) {
+                System.out.printf("marker: heap warm-up %d: %d minor faults (with estimates), %d (bare)%n", c + 1,
+                        f1 - f0, f2 - f1);
+            }
         }
         JvpRun with = jvp(evaluator, provider, threads, base, "with lambda + estimates");
         JvpRun plain = jvp(evaluator, provider, threads, bare, "bare");
@@ -276,10 +342,12 @@ public final class JvpCostBenchmark {
     private static JvpRun jvp(EnergyEvaluator evaluator, CountingProvider provider, ThreadMXBean threads,
                               SensitivityConfig config, String label) {
         long before = provider.hessianProducts;
+        long faults = minorFaults();
         long[] t0 = now(threads);
         EquilibriumSensitivity s = new EquilibriumSensitivity(evaluator, config);
         String preconditioner = s.preconditionerKind().name();   // assembles and factors
         Timing setup = since(threads, t0);
+        faults = marker("JVP " + label + " setup", faults);
         Timing spectrum = Timing.ZERO;
         EigenEstimate e = null;
         if (config.estimateSmallestEigenvalue()) {
@@ -293,9 +361,11 @@ public final class JvpCostBenchmark {
             s.newtonCorrection();
             correction = since(threads, t0);
         }
+        faults = minorFaults();
         t0 = now(threads);
         ParameterSensitivity j = s.jvp(PARAMETER);
         Timing jvp = since(threads, t0);
+        marker("JVP " + label + " solve", faults);
         long kernelProducts = provider.hessianProducts - before;
         long total = kernelProducts + (s.hessianKind() == HessianKind.ASSEMBLED ? s.hessianApplications() : 0);
         return new JvpRun(label, setup, spectrum, correction, jvp, j, s.hessianKind().name(), preconditioner,
@@ -311,10 +381,12 @@ public final class JvpCostBenchmark {
         double h = relativeStep * dB;
         EnergyEvaluator plus = shifted(evaluator, xStar, PARAMETER, dB + h);
         EnergyEvaluator minus = shifted(evaluator, xStar, PARAMETER, dB - h);
+        long faults = minorFaults();
         long[] t0 = now(threads);
         MinimizationResult fdPlus = Minimizers.create(fire).minimize(plus);
         MinimizationResult fdMinus = Minimizers.create(fire).minimize(minus);
         Timing time = since(threads, t0);
+        marker("FD pair h = " + relativeStep + " D_B", faults);
         ParticleSystem star = evaluator.system().copy();
         star.setPositions(xStar);
         int[] changes = contactChanges(star, evaluator.model().pair(), plus, minus, FORCE_TOLERANCE);
@@ -514,6 +586,13 @@ public final class JvpCostBenchmark {
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }
+    }
+
+    /** With {@link #MARKERS}: prints the minor faults since {@code faultsBefore}; returns the count now. */
+    private static long marker(String step, long faultsBefore) {
+        long now = minorFaults();
+        if (MARKERS) System.out.printf("marker: %s: %d minor faults%n", step, now - faultsBefore);
+        return now;
     }
 
     private static long[] now(ThreadMXBean threads) {

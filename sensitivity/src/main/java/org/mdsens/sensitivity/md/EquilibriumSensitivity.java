@@ -105,7 +105,8 @@ import org.mdsens.sensitivity.linalg.SolverConfig;
  * and also decides NOT_A_MINIMUM and SINGULAR.
  *
  * <p>Construction snapshots the evaluator's system (a copy at its current positions x̂, same model,
- * kernel provider and skin): the caller may move or re-minimize its own system afterwards. Parameter
+ * kernel provider; the skin at most {@value #INTERNAL_SKIN}·r_c,max): the caller may move or re-minimize its own
+ * system afterwards. Parameter
  * names follow {@link EnergyModel#parameterNames()}; an unknown name throws
  * {@link IllegalArgumentException} listing the valid ones. Arrays are xyz-interleaved, length d·N,
  * input order. Mutable caches: one instance per thread.
@@ -143,6 +144,16 @@ public final class EquilibriumSensitivity {
      * above it products stay matrix-free and no preconditioner is built.
      */
     public static final long ASSEMBLY_MEMORY = 50_000_000L;
+    /**
+     * Verlet skin of the internal neighbor lists (the snapshot's and the backbone's), times r_c,max, when the caller's
+     * skin is larger. The snapshot stays at x̂ except for the error estimates' probes ({@value #PROBE_STEP}·r_c,max
+     * along a unit direction), so a list never needs the room a minimizer's skin leaves for motion; a thick one only
+     * adds pairs beyond the cutoff that every kernel and the assembly filter out (paper packing: r_c,max = 1.4 and
+     * the caller's skin 0.3 list pairs up to 1.7 instead of 1.428). Sums of the scalar kernels over the list are
+     * unchanged bit for bit: rows are sorted, and the pairs within the cutoff are the same whatever the skin (the
+     * cluster layouts of the vector kernels depend on the skin, so their sums may change in round-off).
+     */
+    public static final double INTERNAL_SKIN = 0.02;
     /** Below this many coordinates λ̂ comes from Lanczos even when LOBPCG is configured (Lanczos is exact there). */
     public static final int LOBPCG_MIN_DIMENSION = 200;
     /** Coarse vectors the two-level preconditioner aims at (its dense factorization is O(k³)). */
@@ -205,7 +216,7 @@ public final class EquilibriumSensitivity {
         if (evaluator == null || config == null) throw new IllegalArgumentException("evaluator and config must not be null");
         this.config = config;
         ParticleSystem system = evaluator.system().copy();
-        this.full = new EnergyEvaluator(system, evaluator.model(), evaluator.provider(), evaluator.skin());
+        this.full = new EnergyEvaluator(system, evaluator.model(), evaluator.provider(), internalSkin(evaluator));
         this.dimension = system.dimension();
         this.particles = system.size();
         double[] force = new double[dimension * particles];
@@ -958,6 +969,11 @@ public final class EquilibriumSensitivity {
             model = new EnergyModel(model.pair(), new HarmonicBonds(f, g, t, bonds.typeNames(), k, r0));
         }
         return new EnergyEvaluator(sub, model, full.provider(), full.skin());
+    }
+
+    /** The skin of the internal lists: the caller's, at most {@value #INTERNAL_SKIN}·r_c,max. */
+    private static double internalSkin(EnergyEvaluator evaluator) {
+        return Math.min(evaluator.skin(), INTERNAL_SKIN * evaluator.model().pair().maxCutoff());
     }
 
     /**

@@ -134,6 +134,26 @@ class IncompleteCholeskyFillTest {
         }
     }
 
+    @Test
+    void fusedSweepsWithAZeroCoarseSpaceEqualThePlainSweepsBitForBitSeed57() {
+        // the fused sweeps of the two-level preconditioner (for IC(1): the rows written into the loops) with P = 0
+        // must give the plain sweeps (the row kernels) exactly: adding zero products changes no bit
+        SpringNetworks.Network net = SpringNetworks.network(57, 20, -0.05, 0.0);
+        UniformRandomProvider rng = TestMatrices.rng(57);
+        for (int level = 0; level <= 1; level++) {
+            IncompleteCholeskyPreconditioner ic = new IncompleteCholeskyPreconditioner(net.matrix(),
+                    IncompleteCholeskyPreconditioner.Ordering.REVERSE_CUTHILL_MCKEE, 0.0, level);
+            int n = ic.blockCount();
+            for (int t = 0; t < 3; t++) {
+                double[] r = TestMatrices.randomVector(rng, net.order());
+                double[] plain = apply(ic, r);
+                double[] fused = new double[r.length];
+                ic.applyWithCoarse2(r, fused, null, new int[n], new double[6 * n], new double[3], y -> { });
+                org.junit.jupiter.api.Assertions.assertArrayEquals(plain, fused, "IC(" + level + ")");
+            }
+        }
+    }
+
     private static IncompleteCholeskyPreconditioner ic1(SpringNetworks.Network net) {
         return new IncompleteCholeskyPreconditioner(net.matrix(), IncompleteCholeskyPreconditioner.Ordering.REVERSE_CUTHILL_MCKEE,
                 0.0, 1);

@@ -27,8 +27,9 @@ import org.mdsens.md.system.ParticleSystem;
  * <p>Positions are integrated in place in the system (unwrapped: the neighbor list and kernels
  * accept unwrapped coordinates); velocities are xyz-interleaved, length d·N, in input order.
  * The updates run over fixed blocks of {@value #BLOCK} particles on the threads of the kernel
- * family ({@link Kernels#workers}): each coordinate is updated by the same operations whatever
- * the thread count. Deterministic: the same system, velocities and kernel give the same bits,
+ * family ({@link Kernels#workers}), claimed with {@link Workers#runAffine} (in slot order, see
+ * below, each thread then mostly updates the particles whose forces it folded): each coordinate
+ * is updated by the same operations whatever the thread count. Deterministic: the same system, velocities and kernel give the same bits,
  * for any number of threads. Mutable, not thread-safe: one integrator per thread.
  *
  * <p>Large {@link RebuildPolicy#FIXED} runs (at least {@value #REORDER_FROM} particles) on a
@@ -275,7 +276,7 @@ public final class VelocityVerlet {
         final boolean slotOrder = target != system;
         for (int step = 0; step < count; step++) {
             phase = step == 0 ? KICK_DRIFT : KICK_KICK_DRIFT;
-            workers.run(update, blocks);
+            workers.runAffine(update, blocks);
             steps++;
             if (steps % rebuildEvery == 0) {
                 NeighborList list = evaluator.neighborList();
@@ -292,7 +293,7 @@ public final class VelocityVerlet {
             }
         }
         phase = KICK;
-        workers.run(update, blocks);
+        workers.runAffine(update, blocks);
     }
 
     /**

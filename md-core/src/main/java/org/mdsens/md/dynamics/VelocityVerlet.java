@@ -6,6 +6,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.mdsens.md.kernel.ForceKernel;
 import org.mdsens.md.kernel.Kernels;
 import org.mdsens.md.model.EnergyEvaluator;
+import org.mdsens.md.neighbor.ClusterPairList;
 import org.mdsens.md.neighbor.NeighborList;
 import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.system.ParticleSystem;
@@ -26,9 +27,21 @@ import org.mdsens.md.system.ParticleSystem;
  * <p>Positions are integrated in place in the system (unwrapped: the neighbor list and kernels
  * accept unwrapped coordinates); velocities are xyz-interleaved, length d·N, in input order.
  * The updates run over fixed blocks of {@value #BLOCK} particles on the threads of the kernel
- * family ({@link Kernels#workers}): each coordinate is updated by the same operations whatever
- * the thread count. Deterministic: the same system, velocities and kernel give the same bits,
+ * family ({@link Kernels#workers}), claimed with {@link Workers#runAffine} (in slot order, see
+ * below, each thread then mostly updates the particles whose forces it folded): each coordinate
+ * is updated by the same operations whatever the thread count. Deterministic: the same system, velocities and kernel give the same bits,
  * for any number of threads. Mutable, not thread-safe: one integrator per thread.
+ *
+ * <p>Large {@link RebuildPolicy#FIXED} runs (at least {@value #REORDER_FROM} particles) on a
+ * kernel that reads the half cluster-pair list keep the particles in that list's slot order
+ * between builds: the integrator gathers positions, species, velocities and forces into copies
+ * it owns, in the order of the clusters, and renumbers the neighbor list
+ * ({@link NeighborList#renumber}), so that the kernel loads and stores them in sequence instead
+ * of scattering across memory (on 2 threads, scattered stores into lines the other core reads
+ * cost more than the copies). Each scheduled rebuild reorders the copies; {@link #run} puts
+ * everything back in input order before it returns, and the system's own arrays (its species
+ * in particular) are never permuted. The trajectory is that of the input-order run: each
+ * particle gets the same operations on the same values, and the kernel sums per slot.
  *
  * <p>Reference: Swope, Andersen, Berens &amp; Wilson, J. Chem. Phys. 76, 637 (1982).
  */
@@ -52,6 +65,24 @@ public final class VelocityVerlet {
     private final Workers workers;
     private int phase;
     private final Workers.Blocks update = this::updateBlock;
+    // the arrays the updates run over: the system's, or the slot-ordered copies
+    private double[] ux, uv, uf;
+    private int[] usp;
+    /** Whether eligible runs work in slot order (package access: tests compare with the input-order path). */
+    boolean reorder = true;
+    /** Runs done in slot order (tests). */
+    long slotOrderRuns;
+    // slot-order runs: a copy of the system (positions and species in slot order), velocities, forces,
+    // order[i] = the input index of copy particle i; scratch
+    private ParticleSystem work;
+    private double[] workVelocities, workForces, spare;
+    private int[] order, nextOrder, rank, spareSpecies;
+
+    /**
+     * Fewest particles for which a {@link RebuildPolicy#FIXED} run on a cluster-pair kernel works
+     * in the list's slot order (below it the data sit in cache and the reordering does not pay).
+     */
+    static final int REORDER_FROM = 16384;
 
     /** Particles per block of the integration updates (fixed: blocks do not depend on the thread count). */
     static final int BLOCK = 4096;
@@ -212,26 +243,166 @@ public final class VelocityVerlet {
      * Integrates {@code count} steps (≥ 0). Positions may be unwrapped afterwards. The closing
      * half kick of one step and the opening kick and drift of the next run as one pass over the
      * particles (the same operations in the same order: the same bits as two passes).
+     *
+     * <p>With {@link RebuildPolicy#FIXED}, at least {@value #REORDER_FROM} particles and a kernel
+     * that {@link ForceKernel#readsClusterPairs reads the half cluster-pair list}, the run works
+     * on copies in that list's slot order (see the class comment); the system, the velocities,
+     * the forces and the neighbor list are back in input order when it returns, also by an
+     * exception.
      */
     public void run(int count) {
         if (count < 0) throw new IllegalArgumentException("step count must be >= 0, got " + count);
         if (!forcesCurrent) refreshForces();
         if (count == 0) return;
-        final int blocks = (system.size() + BLOCK - 1) / BLOCK;
+        if (reordering()) {
+            slotOrderRuns++;
+            runInSlotOrder(count);
+        } else {
+            bindArrays(system.positions(), velocities, forces, system.species());
+            integrate(count, system, forces);
+        }
+    }
+
+    /** Whether this run works in the slot order of the cluster-pair list. */
+    private boolean reordering() {
+        return reorder && kernel != null && system.size() >= REORDER_FROM
+                && evaluator.neighborList().rebuildCount() > 0
+                && kernel.readsClusterPairs(system, evaluator.neighborList());
+    }
+
+    /** The steps of {@link #run} on {@code target} (the system or its slot-ordered copy), forces into {@code f}. */
+    private void integrate(int count, ParticleSystem target, double[] f) {
+        final int blocks = (target.size() + BLOCK - 1) / BLOCK;
+        final boolean slotOrder = target != system;
         for (int step = 0; step < count; step++) {
             phase = step == 0 ? KICK_DRIFT : KICK_KICK_DRIFT;
-            workers.run(update, blocks);
+            workers.runAffine(update, blocks);
             steps++;
             if (steps % rebuildEvery == 0) {
                 NeighborList list = evaluator.neighborList();
-                if (kernel != null && list.needsRebuild(system)) dangerousRebuilds++;
-                list.rebuild(system);
+                if (kernel != null && list.needsRebuild(target)) dangerousRebuilds++;
+                list.rebuild(target);
                 scheduledRebuilds++;
+                if (slotOrder) reorderToSlots(list);
             }
-            refreshForces();
+            if (slotOrder) {
+                potentialEnergy = kernel.energyAndForces(target, evaluator.neighborList(), f, null);
+                forcesCurrent = true;
+            } else {
+                refreshForces();
+            }
         }
         phase = KICK;
-        workers.run(update, blocks);
+        workers.runAffine(update, blocks);
+    }
+
+    /**
+     * {@link #run} in the slot order of the half cluster-pair list: the positions and species
+     * are gathered into a copy of the system owned by this integrator, the velocities and forces
+     * into its own arrays, and the list is renumbered to match; each scheduled rebuild reorders
+     * them again; at the end (or on an exception) they are scattered back into input order and the
+     * list renumbered back. Each particle's updates are the same operations on the same values,
+     * and the force kernel sums per slot in the same order whatever the numbering, so the
+     * trajectory is the one of the unpermuted run (a build breaks ties in its sort by particle
+     * index: particles exactly level along the sort axis within a column may fall in another
+     * order, which changes only the order of force sums).
+     */
+    private void runInSlotOrder(int count) {
+        final int n = system.size(), d = system.dimension();
+        NeighborList list = evaluator.neighborList();
+        if (work == null) {
+            work = system.copy();
+            workVelocities = new double[d * n];
+            workForces = new double[d * n];
+            spare = new double[d * n];
+            order = new int[n];
+            nextOrder = new int[n];
+            rank = new int[n];
+            spareSpecies = new int[n];
+        }
+        // enter: the particle in slot order i is input particle order[i]
+        slotOrder(list, nextOrder);
+        final int[] o = nextOrder;
+        final double[] x = system.positions(), wx = work.positions();
+        final int[] sp = system.species(), wsp = work.species();
+        for (int i = 0; i < n; i++) {
+            int p = o[i];
+            for (int a = 0; a < d; a++) {
+                wx[d * i + a] = x[d * p + a];
+                workVelocities[d * i + a] = velocities[d * p + a];
+                workForces[d * i + a] = forces[d * p + a];
+            }
+            wsp[i] = sp[p];
+            rank[p] = i;
+        }
+        System.arraycopy(o, 0, order, 0, n);
+        list.renumber(rank);
+        try {
+            bindArrays(wx, workVelocities, workForces, wsp);
+            integrate(count, work, workForces);
+        } finally {
+            // leave: back to input order, the list too (work particle i becomes input particle order[i])
+            final double[] v = workVelocities, f = workForces;
+            for (int i = 0; i < n; i++) {
+                int p = order[i];
+                for (int a = 0; a < d; a++) {
+                    x[d * p + a] = wx[d * i + a];
+                    velocities[d * p + a] = v[d * i + a];
+                    forces[d * p + a] = f[d * i + a];
+                }
+            }
+            list.renumber(order);
+            bindArrays(null, null, null, null);
+        }
+    }
+
+    /** Writes into {@code out} (length N) the particles of {@code list}'s cluster pairs in slot order (padding skipped). */
+    private void slotOrder(NeighborList list, int[] out) {
+        ClusterPairList pairs = list.clusterPairs(workers);
+        final int[] slots = pairs.slotParticle();
+        final int total = ClusterPairList.SIZE * pairs.clusterCount();
+        int i = 0;
+        for (int s = 0; s < total; s++) {
+            int p = slots[s];
+            if (p >= 0) out[i++] = p;
+        }
+        if (i != out.length) throw new IllegalStateException("cluster pairs hold " + i + " particles, expected " + out.length);
+    }
+
+    /**
+     * After a rebuild in slot order: gathers the copies (positions, species, velocities; forces
+     * are recomputed next) into the new build's slot order, and renumbers the list to match.
+     */
+    private void reorderToSlots(NeighborList list) {
+        final int n = work.size(), d = work.dimension();
+        final int[] step = rank;                       // step[i]: the current index of the particle that becomes i
+        slotOrder(list, step);
+        final double[] wx = work.positions(), v = workVelocities, nx = spare, nv = workForces;
+        final int[] wsp = work.species(), nsp = spareSpecies;
+        for (int i = 0; i < n; i++) {
+            int p = step[i];
+            for (int a = 0; a < d; a++) {
+                nx[d * i + a] = wx[d * p + a];
+                nv[d * i + a] = v[d * p + a];
+            }
+            nsp[i] = wsp[p];
+            nextOrder[i] = order[p];
+        }
+        System.arraycopy(nx, 0, wx, 0, wx.length);
+        System.arraycopy(nsp, 0, wsp, 0, n);
+        System.arraycopy(nv, 0, v, 0, v.length);   // the forces array served as scratch: they are recomputed next
+        int[] t = order;
+        order = nextOrder;
+        nextOrder = t;
+        for (int i = 0; i < n; i++) t[step[i]] = i;   // t: current index -> new index
+        list.renumber(t);
+    }
+
+    private void bindArrays(double[] x, double[] v, double[] f, int[] sp) {
+        ux = x;
+        uv = v;
+        uf = f;
+        usp = sp;
     }
 
     /** The velocity and position updates of particles [b·BLOCK, (b+1)·BLOCK), in the current phase. */
@@ -240,10 +411,10 @@ public final class VelocityVerlet {
         final int from = b * BLOCK, to = Math.min(system.size(), from + BLOCK);
         final double dt = timestep;
         final double half = 0.5 * timestep;
-        final double[] x = system.positions();
-        final double[] v = velocities;
-        final double[] f = forces;
-        final int[] sp = system.species();
+        final double[] x = ux;
+        final double[] v = uv;
+        final double[] f = uf;
+        final int[] sp = usp;
         final double[] im = inverseMass;
         switch (phase) {
             case KICK_DRIFT -> {

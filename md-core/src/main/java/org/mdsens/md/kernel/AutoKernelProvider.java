@@ -91,13 +91,18 @@ final class AutoKernelProvider implements KernelProvider {
 
         /** The kernel for this system and list: vector when enough neighbors are expected. */
         ForceKernel choose(ParticleSystem s, NeighborList l) {
+            last = pick(s, l);
+            return last;
+        }
+
+        /** As {@link #choose}, without recording the kernel as the one that served a call. */
+        private ForceKernel pick(ParticleSystem s, NeighborList l) {
             if (s != system || l != list || l.rebuildCount() != build) {
                 choice = expectedNeighbors(s, l.cutoff() + l.skin()) >= MIN_NEIGHBORS ? vector : scalar;
                 system = s;
                 list = l;
                 build = l.rebuildCount();
             }
-            last = choice;
             return choice;
         }
 
@@ -107,6 +112,11 @@ final class AutoKernelProvider implements KernelProvider {
         @Override
         public double energyAndForces(ParticleSystem s, NeighborList l, double[] forces, double[] virial) {
             return choose(s, l).energyAndForces(s, l, forces, virial);
+        }
+
+        @Override
+        public boolean readsClusterPairs(ParticleSystem s, NeighborList l) {
+            return pick(s, l).readsClusterPairs(s, l);
         }
 
         @Override

@@ -24,6 +24,14 @@ public interface ForceKernel {
     double energyAndForces(ParticleSystem system, NeighborList list, double[] forces, double[] virial);
 
     /**
+     * Whether {@link #energyAndForces} on this system and list reads the half cluster-pair list
+     * ({@link NeighborList#clusterPairs}): a caller that keeps its particles in that list's slot
+     * order between builds then has them loaded and stored in sequence. Queries only; the answer
+     * may depend on the system and the build. False unless a kernel says otherwise.
+     */
+    default boolean readsClusterPairs(ParticleSystem system, NeighborList list) { return false; }
+
+    /**
      * Overwrites {@code out} with H v, H the pair-term Hessian:
      * (Hv)_i = Σ_j [φ''(r) n nᵀ + (φ'(r)/r)(I − n nᵀ)] (v_i − v_j).
      */

@@ -63,6 +63,7 @@ public final class ClusterList {
     private int version;
     private int[] slotParticle = new int[0];
     private int[] particleSlot = new int[0];
+    private int[] renumbered = new int[0];          // spare particleSlot for renumber
     private double[] slotOffset = new double[0];     // 3 per slot: image offset subtracted in loadPositions
     private int[] rowOffsets = new int[1];
     private int[] entries = new int[0];
@@ -983,6 +984,26 @@ public final class ClusterList {
                 }
             }
         }
+    }
+
+    /**
+     * Renumbers the particles of the last build: particle p becomes {@code newIndex[p]} (a
+     * permutation of 0 .. N−1), in {@link #slotParticle()} and {@link #particleSlot()}; slots,
+     * clusters and rows stay. A new {@link #version()}. For callers that permute their particle
+     * arrays between builds ({@link NeighborList#renumber}).
+     */
+    void renumber(int[] newIndex) {
+        final int n = particles;
+        for (int s = 0; s < slots; s++) {
+            int p = slotParticle[s];
+            if (p >= 0) slotParticle[s] = newIndex[p];
+        }
+        if (renumbered.length < n) renumbered = new int[n];
+        for (int p = 0; p < n; p++) renumbered[newIndex[p]] = particleSlot[p];
+        int[] t = particleSlot;
+        particleSlot = renumbered;
+        renumbered = t;
+        version++;
     }
 
     /** Appends an image of primary cluster k displaced by the lattice vector of {@code code}; returns its index. */

@@ -226,6 +226,16 @@ public final class ClusterPairList {
     }
 
     /**
+     * Renumbers the particles of the last build: particle p becomes {@code newIndex[p]} (a
+     * permutation of 0 .. N−1) in {@link #slotParticle()} and {@link #particleSlot()}; clusters,
+     * entries and blocks stay. A new {@link #version()}.
+     */
+    void renumber(int[] newIndex) {
+        layout.renumber(newIndex);
+        version++;
+    }
+
+    /**
      * Builds for {@code n} particles at {@code x} (xyz-interleaved, dimension d), image lengths
      * {@code length} (0 = open axis), listing range {@code range} = cutoff + skin, on the
      * threads of {@code workers}; the result does not depend on the thread count.

@@ -55,6 +55,7 @@ public final class NeighborList {
     private final int[] stencil = new int[27];
     private int[] buffer = new int[16];
     private double[] sorted = new double[0];
+    private boolean[] renumberSeen = new boolean[0];
     private final ClusterList clusters = new ClusterList();
     private final ClusterPairList clusterPairs = new ClusterPairList();
     private int dimension;
@@ -168,6 +169,44 @@ public final class NeighborList {
         fullOffsets = null;
         fullNeighbors = null;
         rebuilds++;
+    }
+
+    /**
+     * Renumbers the particles of the last build, for a caller that permutes its particle arrays
+     * between builds: particle p becomes particle {@code newIndex[p]} ({@code newIndex} a
+     * permutation of 0 .. N−1, not kept). The recorded positions are permuted and the half
+     * cluster-pair list, if derived, is renumbered in place (same clusters, entries and blocks,
+     * so kernels over it sum in the same order); the other layouts are derived again on request.
+     * Afterwards the list is the one of the same build for the renumbered system. The
+     * {@link #rebuildCount()} does not change.
+     */
+    public void renumber(int[] newIndex) {
+        if (referenceBox == null) throw new IllegalStateException("neighbor list must be built before it is renumbered");
+        final int d = dimension, n = reference.length / d;
+        if (newIndex.length != n) {
+            throw new IllegalArgumentException("renumbering length must be the particle count " + n + ", got " + newIndex.length);
+        }
+        if (renumberSeen.length < n) renumberSeen = new boolean[n];
+        Arrays.fill(renumberSeen, 0, n, false);
+        for (int p = 0; p < n; p++) {
+            int q = newIndex[p];
+            if (q < 0 || q >= n || renumberSeen[q]) {
+                throw new IllegalArgumentException("renumbering must be a permutation of 0.." + (n - 1)
+                        + ", got " + q + " at " + p);
+            }
+            renumberSeen[q] = true;
+        }
+        if (sorted.length < reference.length) sorted = new double[reference.length];
+        for (int p = 0; p < n; p++) {
+            int q = newIndex[p];
+            for (int a = 0; a < d; a++) sorted[d * q + a] = reference[d * p + a];
+        }
+        System.arraycopy(sorted, 0, reference, 0, reference.length);
+        halfValid = false;
+        clustersValid = false;
+        fullOffsets = null;
+        fullNeighbors = null;
+        if (pairsValid) clusterPairs.renumber(newIndex);
     }
 
     /**

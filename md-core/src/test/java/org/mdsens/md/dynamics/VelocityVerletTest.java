@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.mdsens.md.kernel.ScalarKernelProvider;
 import org.mdsens.md.model.EnergyEvaluator;
 import org.mdsens.md.model.EnergyModel;
 import org.mdsens.md.model.TestSystems;
+import org.mdsens.md.neighbor.ClusterPairList;
+import org.mdsens.md.neighbor.NeighborList;
 import org.mdsens.md.potential.LennardJones;
 import org.mdsens.md.parallel.Workers;
 import org.mdsens.md.potential.PairPotential;
@@ -193,6 +196,127 @@ class VelocityVerletTest {
         for (int threads = 2; threads <= 3; threads++) {
             double[][] many = trajectoryEnd(Kernels.select(KernelChoice.VECTOR, threads), RebuildPolicy.FIXED);
             for (int q = 0; q < one.length; q++) assertArrayEquals(one[q], many[q], threads + " threads, output " + q);
+        }
+    }
+
+    /** A two-species fcc crystal of 4·16³ = 16384 atoms (masses 1 and 2): large enough for slot-order runs. */
+    static EnergyEvaluator slotOrderFcc(long seed, KernelProvider provider) {
+        ParticleSystem s = Lattices.build(LatticeKind.FCC, new int[] {16, 16, 16}, 0.8442, List.of("A", "B"), null, 0.0, seed);
+        s = new ParticleSystem(s.box(), s.positions(), s.species(), s.speciesNames(), new double[] {1.0, 2.0});
+        PairPotential lj = LennardJones.builder(List.of("A", "B")).sigma("B", 0.9).cutoff(2.5).shift(true).build();
+        return new EnergyEvaluator(s, new EnergyModel(lj), provider, 0.3);
+    }
+
+    /**
+     * Positions, velocities, forces, energies, species and the list's slots after 30 FIXED steps
+     * in 3 runs (rebuilds inside runs and at a run's end), on {@code provider}, in slot order or not.
+     */
+    static Object[] slotOrderTrajectory(KernelProvider provider, boolean reorder) {
+        EnergyEvaluator ev = slotOrderFcc(21, provider);
+        assertTrue(ev.system().size() >= VelocityVerlet.REORDER_FROM);
+        int[] species = ev.system().species().clone();
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 10, RebuildPolicy.FIXED);
+        vv.reorder = reorder;
+        vv.createVelocities(1.44, 21);
+        vv.run(7);
+        vv.run(3);
+        vv.run(20);
+        assertEquals(reorder ? 3 : 0, vv.slotOrderRuns, "runs in slot order");
+        assertArrayEquals(species, ev.system().species(), "the system's species are never permuted");
+        ClusterPairList pairs = ev.neighborList().clusterPairs(Kernels.workers(provider));
+        return new Object[] {ev.system().positions().clone(), vv.velocities().clone(), vv.forces().clone(),
+                new double[] {vv.potentialEnergy(), vv.kineticEnergy(), vv.dangerousRebuilds()},
+                Arrays.copyOf(pairs.slotParticle(), 4 * pairs.clusterCount())};
+    }
+
+    /**
+     * Runs in the slot order of the cluster-pair list come back in input order with the bits of
+     * runs that stay in input order (the kernel sums per slot, each particle's updates are the
+     * same operations), for 1, 2 and 3 threads.
+     */
+    @Test
+    void slotOrderRunsGiveTheBitsOfInputOrderRunsOnAnyThreadCountSeed21() {
+        assumeTrue(Kernels.vectorModulePresent(), "jdk.incubator.vector is absent: this runs in the -Pvector pass");
+        Object[] input = slotOrderTrajectory(Kernels.select(KernelChoice.VECTOR, 1), false);
+        for (int threads = 1; threads <= 3; threads++) {
+            Object[] slots = slotOrderTrajectory(Kernels.select(KernelChoice.VECTOR, threads), true);
+            for (int q = 0; q < input.length; q++) {
+                if (input[q] instanceof double[] a) assertArrayEquals(a, (double[]) slots[q], threads + " threads, output " + q);
+                else assertArrayEquals((int[]) input[q], (int[]) slots[q], threads + " threads, output " + q);
+            }
+        }
+    }
+
+    /** The vector kernels of {@code vector}, whose force calls throw from the {@code failAt}-th on. */
+    public static final class FailingProvider implements KernelProvider {
+        private final KernelProvider vector;
+        private final int failAt;
+        private int calls;
+
+        public FailingProvider(KernelProvider vector, int failAt) {
+            this.vector = vector;
+            this.failAt = failAt;
+        }
+
+        public Workers workers() { return Kernels.workers(vector); }
+
+        @Override public String name() { return "failing-" + vector.name(); }
+
+        @Override public ForceKernel pairKernel(PairPotential potential) {
+            ForceKernel k = vector.pairKernel(potential);
+            return new ForceKernel() {
+                @Override public String name() { return k.name(); }
+
+                @Override public double energyAndForces(ParticleSystem s, NeighborList l, double[] f, double[] virial) {
+                    if (++calls >= failAt) throw new IllegalStateException("injected failure at force call " + calls);
+                    return k.energyAndForces(s, l, f, virial);
+                }
+
+                @Override public boolean readsClusterPairs(ParticleSystem s, NeighborList l) {
+                    return k.readsClusterPairs(s, l);
+                }
+
+                @Override public void hessianProduct(ParticleSystem s, NeighborList l, double[] v, double[] out) {
+                    k.hessianProduct(s, l, v, out);
+                }
+
+                @Override public double parameterEnergyDerivative(ParticleSystem s, NeighborList l, int i) {
+                    return k.parameterEnergyDerivative(s, l, i);
+                }
+
+                @Override public void parameterGradient(ParticleSystem s, NeighborList l, int i, double[] out) {
+                    k.parameterGradient(s, l, i, out);
+                }
+            };
+        }
+    }
+
+    /** A run that fails in slot order leaves the system, velocities, forces and list in input order, as one that does not reorder. */
+    @Test
+    void aFailedSlotOrderRunRestoresTheInputOrderSeed22() {
+        assumeTrue(Kernels.vectorModulePresent(), "jdk.incubator.vector is absent: this runs in the -Pvector pass");
+        Object[][] end = new Object[2][];
+        for (int r = 0; r < 2; r++) {
+            KernelProvider provider = new FailingProvider(Kernels.select(KernelChoice.VECTOR, 2), 15);
+            EnergyEvaluator ev = slotOrderFcc(22, provider);
+            int[] species = ev.system().species().clone();
+            VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 10, RebuildPolicy.FIXED);
+            vv.reorder = r == 1;
+            vv.createVelocities(1.44, 22);
+            vv.run(5);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> vv.run(20));
+            assertTrue(e.getMessage().contains("injected"), e.getMessage());
+            assertEquals(r == 1 ? 2 : 0, vv.slotOrderRuns);
+            assertArrayEquals(species, ev.system().species());
+            NeighborList list = ev.neighborList();
+            ClusterPairList pairs = list.clusterPairs(Kernels.workers(provider));
+            assertTrue(!list.needsRebuild(ev.system()), "the list follows the particles back");
+            end[r] = new Object[] {ev.system().positions().clone(), vv.velocities().clone(), vv.forces().clone(),
+                    Arrays.copyOf(pairs.slotParticle(), 4 * pairs.clusterCount())};
+        }
+        for (int q = 0; q < end[0].length; q++) {
+            if (end[0][q] instanceof double[] a) assertArrayEquals(a, (double[]) end[1][q], "output " + q);
+            else assertArrayEquals((int[]) end[0][q], (int[]) end[1][q], "output " + q);
         }
     }
 

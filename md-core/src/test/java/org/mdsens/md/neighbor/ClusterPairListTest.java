@@ -192,6 +192,68 @@ class ClusterPairListTest {
         assertThrows(IllegalArgumentException.class, () -> list.clusterPairs(null));
     }
 
+    /**
+     * Renumbering after a build equals building for the permuted system: the same clusters and
+     * entries with particles renamed, the recorded positions permuted (no rebuild needed), the
+     * half list derived again in the new numbering; a renumbering back restores every array.
+     */
+    @ParameterizedTest(name = "{0}D periodic={1} seed={2}")
+    @MethodSource("threaded")
+    void renumberingEqualsBuildingThePermutedSystem(int d, boolean periodic, long seed) {
+        ParticleSystem s = NeighborListTest.uniform(seed, d, 700, periodic ? 9.3 : 6.0, periodic, true);
+        int n = s.size();
+        NeighborList list = new NeighborList(CUTOFF, SKIN);
+        list.update(s);
+        ClusterPairList c = list.clusterPairs(Workers.single());
+        int[] slotsBefore = Arrays.copyOf(c.slotParticle(), 4 * c.clusterCount());
+        int[] entriesBefore = Arrays.copyOf(c.jClusters(), c.jStart()[c.entryCount()]);
+        int[] halfBefore = list.neighbors().clone();
+        int version = c.version();
+        // a seeded random permutation: particle p becomes perm[p]
+        UniformRandomProvider rng = TestSystems.rng(seed + 7);
+        int[] perm = new int[n];
+        for (int p = 0; p < n; p++) perm[p] = p;
+        for (int p = n - 1; p > 0; p--) {
+            int q = rng.nextInt(p + 1);
+            int t = perm[p];
+            perm[p] = perm[q];
+            perm[q] = t;
+        }
+        double[] x = s.positions(), px = new double[x.length];
+        int[] sp = s.species(), psp = new int[n];
+        for (int p = 0; p < n; p++) {
+            for (int a = 0; a < d; a++) px[d * perm[p] + a] = x[d * p + a];
+            psp[perm[p]] = sp[p];
+        }
+        ParticleSystem permuted = new ParticleSystem(s.box(), px, psp, s.speciesNames());
+        list.renumber(perm);
+        assertTrue(!list.needsRebuild(permuted), "the recorded positions follow the particles");
+        ClusterPairList r = list.clusterPairs(Workers.single());
+        assertTrue(r.version() > version, "a renumbered list has a new version");
+        assertEquals(c.clusterCount(), r.clusterCount());
+        for (int sl = 0; sl < slotsBefore.length; sl++) {
+            int p = slotsBefore[sl];
+            assertEquals(p < 0 ? -1 : perm[p], r.slotParticle()[sl], "slot " + sl);
+            if (p >= 0) assertEquals(sl, r.particleSlot()[perm[p]]);
+        }
+        assertArrayEquals(entriesBefore, Arrays.copyOf(r.jClusters(), r.jStart()[r.entryCount()]));
+        assertPairs(permuted, r, CUTOFF + SKIN);
+        NeighborList fresh = new NeighborList(CUTOFF, SKIN);
+        fresh.update(permuted);
+        assertArrayEquals(fresh.offsets(), list.offsets(), "half list derived again in the new numbering");
+        assertArrayEquals(fresh.neighbors(), list.neighbors());
+        int[] back = new int[n];
+        for (int p = 0; p < n; p++) back[perm[p]] = p;
+        list.renumber(back);
+        assertTrue(!list.needsRebuild(s));
+        assertArrayEquals(slotsBefore, Arrays.copyOf(list.clusterPairs(Workers.single()).slotParticle(), slotsBefore.length));
+        assertArrayEquals(halfBefore, list.neighbors());
+        int[] notAPermutation = new int[n];
+        assertThrows(IllegalArgumentException.class, () -> list.renumber(notAPermutation));
+        assertThrows(IllegalArgumentException.class, () -> list.renumber(new int[n + 1]));
+        assertThrows(IllegalStateException.class, () -> new NeighborList(CUTOFF, SKIN).renumber(back));
+    }
+
     static Stream<Arguments> threaded() {
         return Stream.of(Arguments.of(3, true, 85L), Arguments.of(3, false, 86L), Arguments.of(2, true, 87L),
                 Arguments.of(2, false, 88L));

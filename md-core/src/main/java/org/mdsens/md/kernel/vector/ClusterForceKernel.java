@@ -71,6 +71,9 @@ final class ClusterForceKernel implements ForceKernel {
     /** Whether energies and forces run on the 4×4 half cluster-pair path (else the 1×{@link Lanes#WIDTH} rows). */
     boolean usesClusterPairs() { return pairs != null; }
 
+    @Override
+    public boolean readsClusterPairs(ParticleSystem system, NeighborList list) { return pairs != null; }
+
     private int bind(ParticleSystem system, NeighborList list) {
         if (system.speciesCount() > form.species) {
             throw new IllegalArgumentException("system species count must be at most the potential's "

@@ -29,8 +29,9 @@ import org.mdsens.md.system.ParticleSystem;
  * The updates run over fixed blocks of {@value #BLOCK} particles on the threads of the kernel
  * family ({@link Kernels#workers}), claimed with {@link Workers#runAffine} (in slot order, see
  * below, each thread then mostly updates the particles whose forces it folded): each coordinate
- * is updated by the same operations whatever the thread count. Deterministic: the same system, velocities and kernel give the same bits,
- * for any number of threads. Mutable, not thread-safe: one integrator per thread.
+ * is updated by the same operations whatever the thread count. Deterministic: the same system,
+ * velocities and kernel give the same bits, for any number of threads. Mutable, not thread-safe:
+ * one integrator per thread.
  *
  * <p>Large {@link RebuildPolicy#FIXED} runs (at least {@value #REORDER_FROM} particles) on a
  * kernel that reads the half cluster-pair list keep the particles in that list's slot order

@@ -33,8 +33,9 @@ import org.mdsens.md.system.ParticleSystem;
  * velocities and kernel give the same bits, for any number of threads. Mutable, not thread-safe:
  * one integrator per thread.
  *
- * <p>Large {@link RebuildPolicy#FIXED} runs (at least {@value #REORDER_FROM} particles) on a
- * kernel that reads the half cluster-pair list keep the particles in that list's slot order
+ * <p>Large, long {@link RebuildPolicy#FIXED} runs (at least {@value #REORDER_FROM} particles and
+ * {@value #REORDER_MIN_STEPS} steps) on a kernel that reads the half cluster-pair list keep the
+ * particles in that list's slot order
  * between builds: the integrator gathers positions, species, velocities and forces into copies
  * it owns, in the order of the clusters, and renumbers the neighbor list
  * ({@link NeighborList#renumber}), so that the kernel loads and stores them in sequence instead
@@ -84,6 +85,16 @@ public final class VelocityVerlet {
      * in the list's slot order (below it the data sit in cache and the reordering does not pay).
      */
     static final int REORDER_FROM = 16384;
+
+    /**
+     * Fewest steps of a {@link #run} that works in slot order: going into slot order and back
+     * costs about a third of a step (a run of one step at N = 32000 on 2 threads: 126-135 ns per
+     * atom-step in slot order against 84 in input order, JDK 25; equal at 20 steps), and the
+     * slot order saves a few per cent of every step, so short runs stay in input order.
+     */
+    static final int REORDER_MIN_STEPS = 50;
+    /** {@link #REORDER_MIN_STEPS}, lowered by tests to put short runs in slot order. */
+    int reorderMinSteps = REORDER_MIN_STEPS;
 
     /** Particles per block of the integration updates (fixed: blocks do not depend on the thread count). */
     static final int BLOCK = 4096;
@@ -245,7 +256,8 @@ public final class VelocityVerlet {
      * half kick of one step and the opening kick and drift of the next run as one pass over the
      * particles (the same operations in the same order: the same bits as two passes).
      *
-     * <p>With {@link RebuildPolicy#FIXED}, at least {@value #REORDER_FROM} particles and a kernel
+     * <p>With {@link RebuildPolicy#FIXED}, at least {@value #REORDER_FROM} particles and
+     * {@value #REORDER_MIN_STEPS} steps, and a kernel
      * that {@link ForceKernel#readsClusterPairs reads the half cluster-pair list}, the run works
      * on copies in that list's slot order (see the class comment); the system, the velocities,
      * the forces and the neighbor list are back in input order when it returns, also by an
@@ -255,7 +267,7 @@ public final class VelocityVerlet {
         if (count < 0) throw new IllegalArgumentException("step count must be >= 0, got " + count);
         if (!forcesCurrent) refreshForces();
         if (count == 0) return;
-        if (reordering()) {
+        if (count >= reorderMinSteps && reordering()) {
             slotOrderRuns++;
             runInSlotOrder(count);
         } else {

@@ -217,6 +217,7 @@ class VelocityVerletTest {
         int[] species = ev.system().species().clone();
         VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 10, RebuildPolicy.FIXED);
         vv.reorder = reorder;
+        vv.reorderMinSteps = 1;
         vv.createVelocities(1.44, 21);
         vv.run(7);
         vv.run(3);
@@ -245,6 +246,21 @@ class VelocityVerletTest {
                 else assertArrayEquals((int[]) input[q], (int[]) slots[q], threads + " threads, output " + q);
             }
         }
+    }
+
+    /** Only runs of at least REORDER_MIN_STEPS steps go into slot order: shorter ones would pay more for the copies than they save. */
+    @Test
+    void onlyLongRunsWorkInSlotOrderSeed23() {
+        assumeTrue(Kernels.vectorModulePresent(), "jdk.incubator.vector is absent: this runs in the -Pvector pass");
+        EnergyEvaluator ev = slotOrderFcc(23, Kernels.select(KernelChoice.VECTOR, 2));
+        VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 20, RebuildPolicy.FIXED);
+        vv.createVelocities(1.44, 23);
+        vv.run(1);
+        vv.run(VelocityVerlet.REORDER_MIN_STEPS - 1);
+        assertEquals(0, vv.slotOrderRuns, "short runs stay in input order");
+        vv.run(VelocityVerlet.REORDER_MIN_STEPS);
+        assertEquals(1, vv.slotOrderRuns, "a run of REORDER_MIN_STEPS steps works in slot order");
+        assertEquals(2L * VelocityVerlet.REORDER_MIN_STEPS, vv.stepCount());
     }
 
     /** The vector kernels of {@code vector}, whose force calls throw from the {@code failAt}-th on. */
@@ -302,6 +318,7 @@ class VelocityVerletTest {
             int[] species = ev.system().species().clone();
             VelocityVerlet vv = new VelocityVerlet(ev, 0.005, 10, RebuildPolicy.FIXED);
             vv.reorder = r == 1;
+            vv.reorderMinSteps = 1;
             vv.createVelocities(1.44, 22);
             vv.run(5);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> vv.run(20));

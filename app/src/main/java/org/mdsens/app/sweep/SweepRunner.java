@@ -43,6 +43,18 @@ public final class SweepRunner {
      */
     public static Result run(SweepSetup setup, ShardSpec shard, Path dir, int threads, SweepProgress progress)
             throws IOException {
+        return run(setup, shard, dir, threads, progress, null);
+    }
+
+    /**
+     * As {@link #run(SweepSetup, ShardSpec, Path, int, SweepProgress)}, also running {@code idle}
+     * (when not null) on a core the chains leave idle: at once on a thread of its own when there
+     * are fewer workers than cores, else on the first worker that finds no chain left to start.
+     * The run does not wait for it; it must not touch the sweep's files or numbers and must not
+     * throw (the caller uses it to warm up the plotting code, {@link SweepPlots#warmUp()}).
+     */
+    public static Result run(SweepSetup setup, ShardSpec shard, Path dir, int threads, SweepProgress progress,
+                             Runnable idle) throws IOException {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         long t0 = System.nanoTime();
         PointStore store = new PointStore(dir);
@@ -71,6 +83,12 @@ public final class SweepRunner {
         int workers = Math.max(1, Math.min(threads, chains.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemons());
         try {
+            if (idle != null && workers < Runtime.getRuntime().availableProcessors()) {
+                Thread t = new Thread(idle, "mdsens-sweep-idle");
+                t.setDaemon(true);
+                t.start();
+                idle = null;
+            }
             List<Future<?>> futures = new ArrayList<>();
             for (SweepPlan.Chain chain : chains) {
                 futures.add(pool.submit(() -> {
@@ -78,6 +96,8 @@ public final class SweepRunner {
                     return null;
                 }));
             }
+            // queued behind every chain: runs when a worker finds none left to start
+            if (idle != null) pool.execute(idle);
             for (Future<?> f : futures) {
                 try {
                     f.get();

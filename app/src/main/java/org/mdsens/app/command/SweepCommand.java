@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -154,7 +156,9 @@ public final class SweepCommand implements Callable<Integer> {
             SweepProgress progress = quiet ? SweepProgress.NONE
                     : Terminal.interactive() ? SweepProgress.bar(task, System.err)
                     : SweepProgress.lines(task, stderr, PROGRESS_PERIOD);
-            result = SweepRunner.run(setup, sh, dir, workers, progress);
+            // the plotting code is warmed up on a core the chains leave idle (SweepRunner)
+            boolean drawPlots = sh.whole() && setup.spec().output().plots();
+            result = SweepRunner.run(setup, sh, dir, workers, progress, drawPlots ? SweepPlots::warmUp : null);
             Map<PointKey, ObjectNode> records = new PointStore(dir).readAll();
             List<ObjectNode> rows = new ArrayList<>();
             for (Map.Entry<PointKey, ObjectNode> e : records.entrySet()) {
@@ -168,16 +172,34 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new IllegalStateException("the shard has " + plan.rowCount(sh) + " rows, but " + rows.size()
                         + " are committed after the run");
             }
-            SweepTables.write(dir, setup.layout(), rows);
+            // the tables are written beside the plots when there are plots and more than one worker
+            FutureTask<Void> tables = new FutureTask<>(() -> {
+                SweepTables.write(dir, setup.layout(), rows);
+                return null;
+            });
+            if (drawPlots && workers > 1) {
+                Thread t = new Thread(tables, "mdsens-tables");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                tables.run();
+            }
+            SweepPlots.Written plotted = null;
+            try {
+                if (drawPlots) {
+                    headless();
+                    plotted = SweepPlots.write(dir, plan, setup.layout(), rows, workers);
+                }
+            } finally {
+                await(tables);
+            }
             files.add(SweepTables.CSV);
             files.add(SweepTables.JSONL);
             summary = SweepSummary.of(rows);
             ObjectNode extra = JsonNodeFactory.instance.objectNode();
-            if (sh.whole() && setup.spec().output().plots()) {
-                headless();
-                SweepPlots.Written w = SweepPlots.write(dir, plan, setup.layout(), rows, workers);
-                files.addAll(w.files());
-                if (!w.notes().isEmpty()) w.notes().forEach(extra.putArray("notes")::add);
+            if (plotted != null) {
+                files.addAll(plotted.files());
+                if (!plotted.notes().isEmpty()) plotted.notes().forEach(extra.putArray("notes")::add);
             } else if (!sh.whole()) {
                 extra.put("plots", "not drawn for a shard: 'mdsens merge' draws them for the whole sweep");
             }
@@ -210,6 +232,29 @@ public final class SweepCommand implements Callable<Integer> {
         }
         stderr.flush();
         return summary.allGood() ? ExitCodes.OK : ExitCodes.NOT_CONVERGED;
+    }
+
+    /** Waits for a task (uninterruptibly) and rethrows its failure. */
+    static void await(FutureTask<?> task) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    task.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) throw io;
+                    if (c instanceof RuntimeException re) throw re;
+                    if (c instanceof Error err) throw err;
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     static void headless() {

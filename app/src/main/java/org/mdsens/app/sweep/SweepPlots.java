@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jfree.chart.JFreeChart;
 import org.mdsens.viz.chart.FigurePreset;
 import org.mdsens.viz.chart.SweepChart;
+import org.mdsens.viz.export.Drawable;
 import org.mdsens.viz.export.Figures;
+import org.mdsens.viz.export.PngExporter;
+import org.mdsens.viz.export.SvgExporter;
 
 /**
  * The summary plots of a sweep ({@link SweepChart}, PNG and SVG): for every observable o (energy
@@ -105,6 +108,29 @@ public final class SweepPlots {
             }
         }
         return new Written(draw(dir, plots, preset, threads), notes);
+    }
+
+    /**
+     * Draws one small throw-away chart as PNG and SVG in memory, so that the plotting code (JFreeChart,
+     * Java2D, the PNG encoder, Batik) is loaded, initialized and partly compiled before the real plots
+     * are drawn; {@link SweepRunner} runs it on a core the chains leave idle. Writes nothing, has no
+     * effect on any plot, and never throws (a failure shows again, and is reported, when the real
+     * plots are drawn). Sets {@code java.awt.headless} to true unless it is set.
+     */
+    public static void warmUp() {
+        try {
+            if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+            FigurePreset preset = FigurePreset.screen();
+            double[] x = {1.0, 2.0, 3.0};
+            double[] y = {0.5, 0.25, 0.125};
+            double[] spread = {0.05, 0.02, 0.01};
+            double[] tangent = {-0.35, -0.2, -0.1};
+            Drawable chart = Drawable.of(SweepChart.create("x", x, y, spread, tangent, "y", preset));
+            PngExporter.encode(PngExporter.render(chart, preset.width(), preset.height()), preset.dpi());
+            SvgExporter.toSvg(chart, preset.width(), preset.height(), preset.dpi());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // only a warm-up: the real plots draw (and report) again
+        }
     }
 
     /** One chart to draw: its base file name and how to build it. */

@@ -43,6 +43,19 @@ public final class SweepRunner {
      */
     public static Result run(SweepSetup setup, ShardSpec shard, Path dir, int threads, SweepProgress progress)
             throws IOException {
+        return run(setup, shard, dir, threads, progress, null);
+    }
+
+    /**
+     * As {@link #run(SweepSetup, ShardSpec, Path, int, SweepProgress)}, also running {@code idle}
+     * (when not null) on a core the chains leave idle: on a thread of its own as the last chain
+     * starts when there are fewer workers than cores (by then the compiler, which shares that core,
+     * is mostly done), else on the first worker that finds no chain left to start. The run does not
+     * wait for it; it must not touch the sweep's files or numbers and must not throw (the caller
+     * uses it to warm up the plotting code, {@link SweepPlots#warmUp()}).
+     */
+    public static Result run(SweepSetup setup, ShardSpec shard, Path dir, int threads, SweepProgress progress,
+                             Runnable idle) throws IOException {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         long t0 = System.nanoTime();
         PointStore store = new PointStore(dir);
@@ -71,13 +84,20 @@ public final class SweepRunner {
         int workers = Math.max(1, Math.min(threads, chains.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemons());
         try {
+            boolean spareCore = workers < Runtime.getRuntime().availableProcessors();
             List<Future<?>> futures = new ArrayList<>();
-            for (SweepPlan.Chain chain : chains) {
+            for (int c = 0; c < chains.size(); c++) {
+                SweepPlan.Chain chain = chains.get(c);
+                boolean last = c == chains.size() - 1;
                 futures.add(pool.submit(() -> {
+                    if (last && spareCore && idle != null) startDaemon(idle);
                     new ChainRunner(setup, store, solver, warm, xyz).run(chain, listener);
                     return null;
                 }));
             }
+            // queued behind every chain: runs when a worker finds none left to start
+            if (!spareCore && idle != null) pool.execute(idle);
+            if (chains.isEmpty() && idle != null && spareCore) startDaemon(idle);
             for (Future<?> f : futures) {
                 try {
                     f.get();
@@ -99,6 +119,12 @@ public final class SweepRunner {
             progress.close();
         }
         return new Result(rows, computed.get(), resumed, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread t = new Thread(task, "mdsens-sweep-idle");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static ThreadFactory daemons() {

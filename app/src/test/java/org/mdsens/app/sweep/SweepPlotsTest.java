@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdsens.md.kernel.KernelChoice;
 
-/** The sweep plots drawn on several threads are the plots drawn on one: same files, same bytes. */
+/**
+ * The sweep plots drawn on several threads are the plots drawn on one: same files, same bytes (PNG
+ * and SVG); the warm-up draws nothing and changes nothing.
+ */
 class SweepPlotsTest {
 
     @TempDir
@@ -53,14 +56,48 @@ class SweepPlotsTest {
         assertEquals(w1.notes(), w3.notes());
         for (String f : w1.files()) {
             assertTrue(Files.size(one.resolve(f)) > 0, f);
-            if (f.endsWith(".svg")) {
-                assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(three.resolve(f)), f);
-            }
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(three.resolve(f)), f);
         }
         try (var files = Files.list(three)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporaries left");
         }
         assertThrows(IllegalArgumentException.class,
                 () -> SweepPlots.write(three, setup.plan(), setup.layout(), rows, 0));
+    }
+
+    @Test
+    void warmUpWritesNothingAndLeavesThePlotsByteIdentical() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path sweep = write(tmp, "small.toml", smallSweep(SMALL_VARY));
+        Path out = tmp.resolve("out");
+        SweepTestSupport.Result r = run("sweep", sweep.toString(), "--out", out.toString(), "--quiet", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        SweepSetup setup = SweepSetup.prepare(sweep, KernelChoice.SCALAR);
+        List<JsonNode> rows = new ArrayList<>();
+        for (ObjectNode n : new PointStore(out).readAll().values()) rows.add(n.get("row"));
+        Path first = Files.createDirectories(tmp.resolve("first"));
+        SweepPlots.write(first, setup.plan(), setup.layout(), rows, 1);
+        List<String> before;
+        try (var files = Files.list(tmp)) {
+            before = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // plots drawn while a warm-up runs beside them equal the plots drawn without
+        Path again = Files.createDirectories(tmp.resolve("again"));
+        Thread warm = new Thread(SweepPlots::warmUp);
+        warm.start();
+        SweepPlots.Written w = SweepPlots.write(again, setup.plan(), setup.layout(), rows, 2);
+        warm.join();
+        SweepPlots.warmUp();
+        assertTrue(w.files().size() > 6, w.files().toString());
+        for (String f : w.files()) {
+            assertArrayEquals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
+        }
+        try (var files = Files.list(tmp)) {
+            List<String> after = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("again")).sorted().toList();
+            assertEquals(before, after, "the warm-up writes no files");
+        }
+        try (var files = Files.list(again)) {
+            assertEquals(w.files().size(), files.count(), "only the plots");
+        }
     }
 }

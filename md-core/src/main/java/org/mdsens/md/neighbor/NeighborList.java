@@ -258,6 +258,8 @@ public final class NeighborList {
         halfValid = true;
     }
 
+    // buildHalf runs one small method per row (and per gather loop), so the JIT compiles each once
+    // as an ordinary method instead of on-stack-replacing the whole build several times per run
     private void buildHalf(double[] x, int d, Box box) {
         int n = x.length / d;
         double[] len = box.imageLengths();
@@ -269,54 +271,76 @@ public final class NeighborList {
         if (n < ALL_PAIRS_BELOW) {
             for (int i = 0; i < n; i++) {
                 off[i] = count;
-                for (int j = i + 1; j < n; j++) {
-                    if (distance2(x, d, i, j, len, inv) < rl2) {
-                        if (count == buffer.length) buffer = Arrays.copyOf(buffer, 2 * buffer.length);
-                        buffer[count++] = j;
-                    }
-                }
+                count = allPairsRow(x, d, i, n, len, inv, rl2, count);
             }
         } else {
             grid.build(x, n, d, len, range, 2 * n + 27);
-            int[] start = grid.cellStart;
-            int[] members = grid.cellParticles;
             // positions in cell order, stride 3 (z = 0 and an identity image in 2D), so the
             // candidate scan reads memory in order
             if (sorted.length < 3 * n) sorted = new double[3 * n];
-            double[] xs = sorted;
-            for (int q = 0; q < n; q++) {
-                int p = members[q];
-                for (int a = 0; a < 3; a++) xs[3 * q + a] = a < d ? x[d * p + a] : 0.0;
-            }
-            double lx = len[0], ly = len[1], lz = d == 3 ? len[2] : 0.0;
-            double ix = inv[0], iy = inv[1], iz = d == 3 ? inv[2] : 0.0;
+            gatherCellOrder(x, d, n, grid.cellParticles, sorted);
             for (int i = 0; i < n; i++) {
                 off[i] = count;
-                double xi = x[d * i], yi = x[d * i + 1], zi = d == 3 ? x[d * i + 2] : 0.0;
-                int cells = grid.stencil(grid.cellOf[i], stencil);
-                if (buffer.length < count + n) buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, count + n));
-                for (int s = 0; s < cells; s++) {
-                    int c = stencil[s];
-                    int end = start[c + 1];
-                    // members ascend inside a cell: skip to the first j > i
-                    int lo = start[c], hi = end;
-                    while (lo < hi) {
-                        int mid = (lo + hi) >>> 1;
-                        if (members[mid] > i) hi = mid; else lo = mid + 1;
-                    }
-                    for (int q = lo; q < end; q++) {
-                        double dx = Box.minimumImage(xi - xs[3 * q], lx, ix);
-                        double dy = Box.minimumImage(yi - xs[3 * q + 1], ly, iy);
-                        double dz = Box.minimumImage(zi - xs[3 * q + 2], lz, iz);
-                        if (dx * dx + dy * dy + dz * dz < rl2) buffer[count++] = members[q];
-                    }
-                }
-                Arrays.sort(buffer, off[i], count);
+                count = cellRow(x, d, i, n, len, inv, rl2, count);
             }
         }
         off[n] = count;
         offsets = off;
         neighbors = Arrays.copyOf(buffer, count);
+    }
+
+    /** Row i of the all-pairs build: appends every j &gt; i within range to the buffer; the new count. */
+    private int allPairsRow(double[] x, int d, int i, int n, double[] len, double[] inv, double rl2, int count) {
+        for (int j = i + 1; j < n; j++) {
+            if (distance2(x, d, i, j, len, inv) < rl2) {
+                if (count == buffer.length) buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+                buffer[count++] = j;
+            }
+        }
+        return count;
+    }
+
+    /** Positions in cell order, stride 3 (zero z in 2D). */
+    private static void gatherCellOrder(double[] x, int d, int n, int[] members, double[] xs) {
+        for (int q = 0; q < n; q++) {
+            int p = members[q];
+            for (int a = 0; a < 3; a++) xs[3 * q + a] = a < d ? x[d * p + a] : 0.0;
+        }
+    }
+
+    /**
+     * Row i of the cell build: appends every j &gt; i within range from the cells around i's, sorted
+     * ascending, to the buffer; the new count.
+     */
+    private int cellRow(double[] x, int d, int i, int n, double[] len, double[] inv, double rl2, int count) {
+        int[] start = grid.cellStart;
+        int[] members = grid.cellParticles;
+        double[] xs = sorted;
+        double lx = len[0], ly = len[1], lz = d == 3 ? len[2] : 0.0;
+        double ix = inv[0], iy = inv[1], iz = d == 3 ? inv[2] : 0.0;
+        double xi = x[d * i], yi = x[d * i + 1], zi = d == 3 ? x[d * i + 2] : 0.0;
+        int cells = grid.stencil(grid.cellOf[i], stencil);
+        if (buffer.length < count + n) buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, count + n));
+        int[] buf = buffer;
+        int first = count;
+        for (int s = 0; s < cells; s++) {
+            int c = stencil[s];
+            int end = start[c + 1];
+            // members ascend inside a cell: skip to the first j > i
+            int lo = start[c], hi = end;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (members[mid] > i) hi = mid; else lo = mid + 1;
+            }
+            for (int q = lo; q < end; q++) {
+                double dx = Box.minimumImage(xi - xs[3 * q], lx, ix);
+                double dy = Box.minimumImage(yi - xs[3 * q + 1], ly, iy);
+                double dz = Box.minimumImage(zi - xs[3 * q + 2], lz, iz);
+                if (dx * dx + dy * dy + dz * dz < rl2) buf[count++] = members[q];
+            }
+        }
+        Arrays.sort(buf, first, count);
+        return count;
     }
 
     private static double distance2(double[] x, int d, int i, int j, double[] len, double[] inv) {

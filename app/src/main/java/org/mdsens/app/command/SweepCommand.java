@@ -30,6 +30,7 @@ import org.mdsens.app.sweep.SweepRunner;
 import org.mdsens.app.sweep.SweepSetup;
 import org.mdsens.app.sweep.SweepSummary;
 import org.mdsens.app.sweep.SweepTables;
+import org.mdsens.app.sweep.TaskFailure;
 import org.mdsens.md.kernel.KernelChoice;
 
 import picocli.CommandLine;
@@ -245,11 +246,7 @@ public final class SweepCommand implements Callable<Integer> {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof IOException io) throw io;
-                    if (c instanceof RuntimeException re) throw re;
-                    if (c instanceof Error err) throw err;
-                    throw new IllegalStateException(c);
+                    throw TaskFailure.rethrow(e);
                 }
             }
         } finally {

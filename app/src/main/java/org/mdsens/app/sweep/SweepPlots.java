@@ -163,11 +163,7 @@ public final class SweepPlots {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing the sweep plots", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
+            throw TaskFailure.rethrow(e);
         } finally {
             pool.shutdownNow();
         }

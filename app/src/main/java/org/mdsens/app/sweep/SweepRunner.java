@@ -103,11 +103,7 @@ public final class SweepRunner {
                     f.get();
                 } catch (ExecutionException e) {
                     pool.shutdownNow();
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) throw io;
-                    if (cause instanceof RuntimeException re) throw re;
-                    if (cause instanceof Error err) throw err;
-                    throw new IllegalStateException(cause);
+                    throw TaskFailure.rethrow(e);
                 } catch (InterruptedException e) {
                     pool.shutdownNow();
                     Thread.currentThread().interrupt();

@@ -159,6 +159,7 @@ public final class SweepCommand implements Callable<Integer> {
                     : SweepProgress.lines(task, stderr, PROGRESS_PERIOD);
             // the plotting code is warmed up on a core the chains leave idle (SweepRunner)
             boolean drawPlots = sh.whole() && setup.spec().output().plots();
+            if (drawPlots) headless();
             result = SweepRunner.run(setup, sh, dir, workers, progress, drawPlots ? SweepPlots::warmUp : null);
             Map<PointKey, ObjectNode> records = new PointStore(dir).readAll();
             List<ObjectNode> rows = new ArrayList<>();
@@ -187,10 +188,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             SweepPlots.Written plotted = null;
             try {
-                if (drawPlots) {
-                    headless();
-                    plotted = SweepPlots.write(dir, plan, setup.layout(), rows, workers);
-                }
+                if (drawPlots) plotted = SweepPlots.write(dir, plan, setup.layout(), rows, workers);
             } finally {
                 await(tables);
             }

@@ -115,11 +115,11 @@ public final class SweepPlots {
      * Java2D, the PNG encoder, Batik) is loaded, initialized and partly compiled before the real plots
      * are drawn; {@link SweepRunner} runs it on a core the chains leave idle. Writes nothing, has no
      * effect on any plot, and never throws (a failure shows again, and is reported, when the real
-     * plots are drawn). Sets {@code java.awt.headless} to true unless it is set.
+     * plots are drawn). Like {@link #write}, it expects the caller to have chosen the AWT mode
+     * ({@code java.awt.headless}) before.
      */
     public static void warmUp() {
         try {
-            if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
             FigurePreset preset = FigurePreset.screen();
             double[] x = {1.0, 2.0, 3.0};
             double[] y = {0.5, 0.25, 0.125};

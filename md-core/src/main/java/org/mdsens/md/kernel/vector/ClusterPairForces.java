@@ -41,6 +41,12 @@ final class ClusterPairForces {
 
     private static final int LOAD = 0, COMPUTE = 1, FOLD = 2;
 
+    /**
+     * Whether the 4×4 loops run on this JVM and CPU: vectors of 8 doubles ({@link PairLanes},
+     * AVX-512) or of 4 ({@link QuadLanes}, AVX2); other widths use the 1×{@link Lanes#WIDTH} rows.
+     */
+    static boolean supported() { return PairLanes.supported() || QuadLanes.supported(); }
+
     ClusterPairForces(PairForm form, Workers workers) {
         this.form = form;
         this.workers = workers;

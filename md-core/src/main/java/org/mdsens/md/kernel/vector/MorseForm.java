@@ -101,12 +101,12 @@ final class MorseForm extends PairForm {
     }
 
     @Override
-    boolean hasPairLoop() { return dA == null && PairLanes.supported(); }
+    boolean hasPairLoop() { return dA == null && ClusterPairForces.supported(); }
 
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {
         if (!hasPairLoop()) super.pairForces(f, b, sums);
-        MorsePairLoop.forces(f, this, b, sums);
+        if (PairLanes.supported()) MorsePairLoop.forces(f, this, b, sums); else MorseQuadLoop.forces(f, this, b, sums);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,8 @@ class ClusterPairForcesTest {
     }
 
     static ForceKernel vectorKernel(PairPotential p, int threads) {
+        VectorKernels.assumeVectorApi();
+        assumeTrue(ClusterPairForces.supported(), "no 4×4 loop for vectors of " + Lanes.WIDTH + " doubles");
         ForceKernel k = VectorKernels.provider(threads).pairKernel(p);
         assertTrue(k instanceof ClusterForceKernel ck && ck.usesClusterPairs(), "the 4×4 path serves " + p);
         return k;

@@ -22,7 +22,7 @@ import org.mdsens.md.system.ParticleSystem;
  * F_i = −Σ_j φ'(r_ij) n_ij, Hessian products and ∂(∇E)/∂θ as in {@link ForceKernel}.
  *
  * <p>Energies and forces of a form with a 4×4 loop ({@link PairForm#hasPairLoop}: Lennard-Jones
- * without a switch, Morse, on 8 or 4 lanes) run instead on the half cluster-pair list through
+ * without a switch, Morse, on 8 lanes) run instead on the half cluster-pair list through
  * {@link ClusterPairForces} (about twice as fast: each pair once, 16 pairs per cluster pair); Hessian
  * products and parameter derivatives stay on the rows above.
  *

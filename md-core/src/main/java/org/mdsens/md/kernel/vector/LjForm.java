@@ -156,7 +156,7 @@ final class LjForm extends PairForm {
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {
         if (!hasPairLoop()) super.pairForces(f, b, sums);
-        if (PairLanes.supported()) LjPairLoop.forces(f, this, b, sums); else LjQuadLoop.forces(f, this, b, sums);
+        LjPairLoop.forces(f, this, b, sums);
     }
 
     @Override

@@ -106,7 +106,7 @@ final class MorseForm extends PairForm {
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {
         if (!hasPairLoop()) super.pairForces(f, b, sums);
-        if (PairLanes.supported()) MorsePairLoop.forces(f, this, b, sums); else MorseQuadLoop.forces(f, this, b, sums);
+        MorsePairLoop.forces(f, this, b, sums);
     }
 
     @Override

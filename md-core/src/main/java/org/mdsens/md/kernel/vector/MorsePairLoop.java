@@ -177,7 +177,7 @@ final class MorsePairLoop {
     }
 
     /** A species-pair table as 4 entries (one species: the one value four times), table index 2 s_i + s_j. */
-    static double[] four(double[] t) {
+    private static double[] four(double[] t) {
         return t.length == 4 ? t : new double[] {t[0], t[0], t[0], t[0]};
     }
 }

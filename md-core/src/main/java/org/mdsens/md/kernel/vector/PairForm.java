@@ -45,7 +45,7 @@ abstract class PairForm {
 
     /**
      * Whether {@link #pairForces} serves this form's energies and forces over a
-     * {@link org.mdsens.md.neighbor.ClusterPairList} (the 4×4 path, on 8 or 4 lanes: {@link ClusterPairForces#supported()}); when false
+     * {@link org.mdsens.md.neighbor.ClusterPairList} (the 4×4 path, 8 lanes only); when false
      * the kernel uses {@link #forces} over the 1×{@link Lanes#WIDTH} cluster layout.
      */
     boolean hasPairLoop() { return false; }

@@ -18,9 +18,8 @@ import org.mdsens.md.potential.Wca;
  * <p>Built-in potentials (Lennard-Jones cut, shifted and switched, WCA, soft sphere, Morse; up to
  * {@value PairForm#MAX_SPECIES} species) get the cluster kernel ({@link ClusterForceKernel}):
  * energies and forces, Hessian-vector products and parameter derivatives, optionally on several
- * threads with results independent of the thread count. With 8-lane (AVX-512) or 4-lane (AVX2)
- * vectors, energies and forces of Lennard-Jones (cut, shifted, WCA) and Morse run on the 4×4 half
- * cluster-pair list
+ * threads with results independent of the thread count. With 8-lane vectors, energies and forces
+ * of Lennard-Jones (cut, shifted, WCA) and Morse run on the 4×4 half cluster-pair list
  * ({@link org.mdsens.md.neighbor.ClusterPairList}, {@link ClusterPairForces}); the rest, and
  * every Hessian product and parameter derivative, on the 1×{@link Lanes#WIDTH} full cluster
  * rows ({@link org.mdsens.md.neighbor.ClusterList}). Other potentials (user formulas through

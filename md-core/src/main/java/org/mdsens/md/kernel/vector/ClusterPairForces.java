@@ -41,15 +41,6 @@ final class ClusterPairForces {
 
     private static final int LOAD = 0, COMPUTE = 1, FOLD = 2;
 
-    /**
-     * Whether the 4×4 loops run on this JVM and CPU: vectors of exactly 8 doubles
-     * ({@link PairLanes}, AVX-512); other widths (4 with AVX2) use the 1×{@link Lanes#WIDTH}
-     * rows. A 4-lane 4×4 loop ran 1.3× faster than the rows once compiled on an AVX2 machine,
-     * but C2 took 4–5 s to compile it (register allocation of 24 live vectors in 16 registers),
-     * so short runs were far slower (benchmarks/README.md, table T).
-     */
-    static boolean supported() { return PairLanes.supported(); }
-
     ClusterPairForces(PairForm form, Workers workers) {
         this.form = form;
         this.workers = workers;

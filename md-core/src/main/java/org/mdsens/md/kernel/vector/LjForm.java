@@ -151,7 +151,7 @@ final class LjForm extends PairForm {
     }
 
     @Override
-    boolean hasPairLoop() { return !switched && ClusterPairForces.supported(); }
+    boolean hasPairLoop() { return !switched && PairLanes.supported(); }
 
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {

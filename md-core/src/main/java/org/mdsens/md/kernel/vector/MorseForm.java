@@ -101,7 +101,7 @@ final class MorseForm extends PairForm {
     }
 
     @Override
-    boolean hasPairLoop() { return dA == null && ClusterPairForces.supported(); }
+    boolean hasPairLoop() { return dA == null && PairLanes.supported(); }
 
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {

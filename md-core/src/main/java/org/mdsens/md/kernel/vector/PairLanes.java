@@ -14,7 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PairLanes {
 
-    /** Whether the 4×4 loops can run: vectors of exactly 8 doubles. */
+    /**
+     * Whether the 4×4 loops can run: vectors of exactly 8 doubles (AVX-512). Other widths (4 with
+     * AVX2) use the 1×{@link Lanes#WIDTH} rows: a 4-lane 4×4 loop ran 1.3× faster than the rows
+     * once compiled on an AVX2 machine, but C2 took 4–5 s to compile it (register allocation of
+     * 24 live vectors in 16 registers), so short runs were far slower (benchmarks/README.md, table T).
+     */
     static boolean supported() { return Lanes.WIDTH == 8; }
 
     static final VectorSpecies<Double> SP = Lanes.SPECIES;

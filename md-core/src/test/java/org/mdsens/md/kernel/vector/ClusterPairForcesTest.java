@@ -88,7 +88,7 @@ class ClusterPairForcesTest {
 
     static ForceKernel vectorKernel(PairPotential p, int threads) {
         VectorKernels.assumeVectorApi();
-        assumeTrue(ClusterPairForces.supported(), "no 4×4 loop for vectors of " + Lanes.WIDTH + " doubles");
+        assumeTrue(PairLanes.supported(), "no 4×4 loop for vectors of " + Lanes.WIDTH + " doubles");
         ForceKernel k = VectorKernels.provider(threads).pairKernel(p);
         assertTrue(k instanceof ClusterForceKernel ck && ck.usesClusterPairs(), "the 4×4 path serves " + p);
         return k;

@@ -151,12 +151,12 @@ final class LjForm extends PairForm {
     }
 
     @Override
-    boolean hasPairLoop() { return !switched && PairLanes.supported(); }
+    boolean hasPairLoop() { return !switched && (PairLanes.supported() || QuadLanes.supported() && species == 1); }
 
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {
         if (!hasPairLoop()) super.pairForces(f, b, sums);
-        LjPairLoop.forces(f, this, b, sums);
+        if (PairLanes.supported()) LjPairLoop.forces(f, this, b, sums); else LjQuadLoop.forces(f, this, b, sums);
     }
 
     @Override

@@ -45,8 +45,9 @@ abstract class PairForm {
 
     /**
      * Whether {@link #pairForces} serves this form's energies and forces over a
-     * {@link org.mdsens.md.neighbor.ClusterPairList} (the 4×4 path, 8 lanes only); when false
-     * the kernel uses {@link #forces} over the 1×{@link Lanes#WIDTH} cluster layout.
+     * {@link org.mdsens.md.neighbor.ClusterPairList} (the 4×4 path: on 8 lanes, and on 4 lanes
+     * for one-species Lennard-Jones); when false the kernel uses {@link #forces} over the
+     * 1×{@link Lanes#WIDTH} cluster layout.
      */
     boolean hasPairLoop() { return false; }
 

@@ -6,8 +6,9 @@ import org.mdsens.md.neighbor.ClusterPairList;
 
 /**
  * Workspaces of one energy-and-forces call over a {@link ClusterPairList} (the 4×4 cluster-pair
- * path, 8 lanes): per cluster 8 doubles per axis holding its 4 particles twice (lanes 0–3 and
- * 4–7), so that a j-cluster loads as one vector against two i particles per vector; the same
+ * path): per cluster 8 doubles per axis holding its 4 particles twice (lanes 0–3 and 4–7), so
+ * that on 8 lanes a j-cluster loads as one vector against two i particles per vector (4 lanes
+ * read the first copy); the same
  * layout for the species (as doubles, for lane masks); and per force block a private force
  * accumulator over the block's window ({@link ClusterPairList#blockWindow()}), 8 doubles per
  * cluster, at {@code window[b]} in {@code fx/fy/fz}. The list's arrays are referenced for the
@@ -18,10 +19,14 @@ final class PairFrame {
 
     /** Doubles per cluster in the slot buffers and accumulators. */
     static final int STRIDE = 2 * ClusterPairList.SIZE;
+    /** Doubles of {@link #iScratch} per force block (12 used; 32 keep blocks on separate cache lines). */
+    static final int SCRATCH = 32;
 
     double[] xs = new double[0], ys = new double[0], zs = new double[0];
     double[] speciesLanes = new double[0];
     double[] fx = new double[0], fy = new double[0], fz = new double[0];
+    /** Per force block {@value #SCRATCH} doubles for its i-cluster ({@link LjQuadLoop}), written only by its thread. */
+    double[] iScratch = new double[0];
     /** Per block and one past the last: the start of its accumulator in fx/fy/fz. */
     int[] window = new int[1];
 
@@ -57,6 +62,7 @@ final class PairFrame {
         blockWindow = list.blockWindow();
         shifts = list.imageShifts();
         if (window.length < blocks + 1) window = new int[blocks + 1];
+        if (iScratch.length < SCRATCH * blocks) iScratch = new double[SCRATCH * (blocks + blocks / 8 + 1)];
         window[0] = 0;
         for (int b = 0; b < blocks; b++) window[b + 1] = window[b] + STRIDE * blockWindow[b];
         if (fx.length < window[blocks]) {

@@ -15,10 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class PairLanes {
 
     /**
-     * Whether the 4×4 loops can run: vectors of exactly 8 doubles (AVX-512). Other widths (4 with
-     * AVX2) use the 1×{@link Lanes#WIDTH} rows: a 4-lane 4×4 loop ran 1.3× faster than the rows
-     * once compiled on an AVX2 machine, but C2 took 4–5 s to compile it (register allocation of
-     * 24 live vectors in 16 registers), so short runs were far slower (benchmarks/README.md, table T).
+     * Whether these 4×4 loops can run: vectors of exactly 8 doubles (AVX-512). On 4 lanes (AVX2)
+     * one-species Lennard-Jones has {@link LjQuadLoop} ({@link QuadLanes}); everything else there,
+     * and every other width, uses the 1×{@link Lanes#WIDTH} rows.
      */
     static boolean supported() { return Lanes.WIDTH == 8; }
 

@@ -30,7 +30,8 @@ import org.mdsens.md.system.ParticleSystem;
 
 /**
  * The 4×4 half cluster-pair path of energies and forces against the scalar reference, for the
- * potentials it serves (Lennard-Jones cut and shifted, WCA, Morse; one and two species): energies to
+ * potentials it serves (Lennard-Jones cut and shifted, WCA, Morse; one and two species on 8 lanes,
+ * one-species Lennard-Jones on 4, and the rule of which is which): energies to
  * 1e-12 of Σ|φ|, forces to 1e-12 of their largest component, virials, in 2D and 3D, periodic
  * and open, on particle counts that hit every cluster tail (1, 3, 7, 13, 207) and on jittered
  * crystals, at the build and after moves within skin/2 without a rebuild; and 1, 2
@@ -86,9 +87,25 @@ class ClusterPairForcesTest {
         return TestSystems.random(seed, d, n, length, periodic, p.speciesNames(), 0.9, TestSystems.cutoffs(p), 0.01);
     }
 
+    /** Where the 4×4 path is meant to run: every potential here on 8 lanes, one-species Lennard-Jones on 4. */
+    static boolean fourByFour(PairPotential p) {
+        return PairLanes.supported() || QuadLanes.supported() && p.speciesNames().size() == 1 && !(p instanceof Morse);
+    }
+
+    @Test
+    void theFourByFourPathServesWhatItShouldOnThisVectorWidth() {
+        VectorKernels.assumeVectorApi();
+        for (Potential pot : potentials()) {
+            PairPotential p = pot.make().get();
+            ForceKernel k = VectorKernels.provider(1).pairKernel(p);
+            assertEquals(fourByFour(p), k instanceof ClusterForceKernel ck && ck.usesClusterPairs(),
+                    pot + " on " + Lanes.WIDTH + " lanes");
+        }
+    }
+
     static ForceKernel vectorKernel(PairPotential p, int threads) {
         VectorKernels.assumeVectorApi();
-        assumeTrue(PairLanes.supported(), "no 4×4 loop for vectors of " + Lanes.WIDTH + " doubles");
+        assumeTrue(fourByFour(p), "no 4×4 loop for " + p + " on vectors of " + Lanes.WIDTH + " doubles");
         ForceKernel k = VectorKernels.provider(threads).pairKernel(p);
         assertTrue(k instanceof ClusterForceKernel ck && ck.usesClusterPairs(), "the 4×4 path serves " + p);
         return k;
@@ -151,8 +168,10 @@ class ClusterPairForcesTest {
     @Test
     void jitteredCrystalsSeed1399() {
         VectorKernels.assumeVectorApi();
+        assumeTrue(PairLanes.supported() || QuadLanes.supported(), "no 4×4 loop on vectors of " + Lanes.WIDTH + " doubles");
         for (Potential pot : potentials()) {
             PairPotential p = pot.make().get();
+            if (!fourByFour(p)) continue;
             for (int d = 2; d <= 3; d++) {
                 ParticleSystem s = crystal(p, d, d == 3 ? 5 : 20, 1399);
                 NeighborList list = new NeighborList(p.maxCutoff(), SKIN);

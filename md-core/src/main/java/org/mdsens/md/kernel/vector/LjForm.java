@@ -27,6 +27,8 @@ final class LjForm extends PairForm {
     final double[] f12, nf6, ne6;
     private final double[] cutoff;
     final boolean switched;
+    /** Whether a 4×4 loop serves energies and forces (fixed at construction: it asks the JDK's version). */
+    private final boolean pairLoop;
 
     private final double[] sigma, epsilon;
     private final boolean shift, wca;
@@ -39,6 +41,7 @@ final class LjForm extends PairForm {
         this.shift = shift;
         this.wca = wca;
         this.switched = switchOn != null;
+        this.pairLoop = !switched && (PairLanes.supported() || QuadLanes.supported() && s == 1);
         int t = s * s;
         this.cutoff = cutoff;
         this.c12 = c12;
@@ -151,7 +154,7 @@ final class LjForm extends PairForm {
     }
 
     @Override
-    boolean hasPairLoop() { return !switched && (PairLanes.supported() || QuadLanes.supported() && species == 1); }
+    boolean hasPairLoop() { return pairLoop; }
 
     @Override
     void pairForces(PairFrame f, int b, double[] sums) {
